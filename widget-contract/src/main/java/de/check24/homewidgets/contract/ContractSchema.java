@@ -1,0 +1,26 @@
+package de.check24.homewidgets.contract;
+
+/**
+ * The JSON Schema documents (draft 2020-12) shipped with the contract, under
+ * {@code /schema/}.
+ */
+public enum ContractSchema {
+
+	WIDGET("widget.schema.json"), PRODUCT_RESPONSE("product-response.schema.json"),
+	HOME_RESPONSE("home-response.schema.json"), CONTRACT_EVENT("contract-event.schema.json");
+
+	private final String fileName;
+
+	ContractSchema(String fileName) {
+		this.fileName = fileName;
+	}
+
+	/**
+	 * Classpath location of the schema.
+	 * @return e.g. {@code /schema/widget.schema.json}
+	 */
+	public String resourcePath() {
+		return "/schema/" + this.fileName;
+	}
+
+}

@@ -1,0 +1,10 @@
+package de.check24.homewidgets.contract;
+
+/**
+ * Customer rating.
+ *
+ * @param score between 0 and 5
+ */
+public record Rating(double score) {
+
+}

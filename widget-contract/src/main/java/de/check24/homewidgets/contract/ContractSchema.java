@@ -16,6 +16,15 @@ public enum ContractSchema {
 	}
 
 	/**
+	 * File name under {@code /schema/}, which is also the last segment of the schema's
+	 * {@code $id}.
+	 * @return e.g. {@code widget.schema.json}
+	 */
+	public String fileName() {
+		return this.fileName;
+	}
+
+	/**
 	 * Classpath location of the schema.
 	 * @return e.g. {@code /schema/widget.schema.json}
 	 */

@@ -1,0 +1,27 @@
+# One image recipe for every Spring Boot service of the monorepo; docker-compose.yml picks the module.
+# Build stage: the Maven wrapper builds just the requested module and what it depends on.
+FROM eclipse-temurin:17-jdk AS build
+ARG MODULE
+WORKDIR /src
+COPY .mvn .mvn
+COPY mvnw pom.xml ./
+COPY widget-contract widget-contract
+COPY embedded-infrastructure embedded-infrastructure
+COPY product-service-support product-service-support
+COPY car-insurance-service car-insurance-service
+COPY health-insurance-service health-insurance-service
+COPY house-insurance-service house-insurance-service
+COPY banking-service banking-service
+COPY core-service core-service
+RUN ./mvnw -B -ntp -q -pl "${MODULE}" -am package -DskipTests \
+    && cp "${MODULE}"/target/"${MODULE}"-*.jar /src/app.jar
+
+# Runtime stage: JRE only, non-root, container-aware heap.
+FROM eclipse-temurin:17-jre
+RUN groupadd --system app && useradd --system --gid app --home /app app
+WORKDIR /app
+COPY --from=build /src/app.jar app.jar
+USER app
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+EXPOSE 8000
+ENTRYPOINT ["java", "-jar", "/app/app.jar"]

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -21,6 +22,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,6 +35,25 @@ class LocalInfrastructureTests {
 				ResultSet result = connection.createStatement().executeQuery("SELECT current_database()")) {
 			assertThat(result.next()).isTrue();
 			assertThat(result.getString(1)).isEqualTo("infra_check");
+		}
+	}
+
+	@Test
+	void postgresKeepsItsDataAcrossRestartsInADataDirectory(@TempDir Path dataDirectory) throws Exception {
+		String url;
+		try (LocalPostgres first = LocalPostgres.start(0, dataDirectory)) {
+			url = first.createDatabase("kept");
+			try (Connection connection = DriverManager.getConnection(url, LocalPostgres.USER, LocalPostgres.PASSWORD)) {
+				connection.createStatement()
+					.execute("CREATE TABLE purchases (id INT); INSERT INTO purchases VALUES (7)");
+			}
+		}
+		try (LocalPostgres second = LocalPostgres.start(0, dataDirectory);
+				Connection connection = DriverManager.getConnection(second.jdbcUrl("kept"), LocalPostgres.USER,
+						LocalPostgres.PASSWORD);
+				ResultSet result = connection.createStatement().executeQuery("SELECT id FROM purchases")) {
+			assertThat(result.next()).isTrue();
+			assertThat(result.getInt(1)).isEqualTo(7);
 		}
 	}
 

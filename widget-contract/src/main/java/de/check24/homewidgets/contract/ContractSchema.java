@@ -9,6 +9,9 @@ public enum ContractSchema {
 	WIDGET("widget.schema.json"), PRODUCT_RESPONSE("product-response.schema.json"),
 	HOME_RESPONSE("home-response.schema.json"), CONTRACT_EVENT("contract-event.schema.json");
 
+	/** Every schema's {@code $id} is this prefix followed by its file name. */
+	static final String ID_PREFIX = "https://homewidgets.check24.de/schema/";
+
 	private final String fileName;
 
 	ContractSchema(String fileName) {
@@ -22,6 +25,14 @@ public enum ContractSchema {
 	 */
 	public String fileName() {
 		return this.fileName;
+	}
+
+	/**
+	 * The schema's {@code $id}, by which the schemas reference each other.
+	 * @return e.g. {@code https://homewidgets.check24.de/schema/widget.schema.json}
+	 */
+	public String id() {
+		return ID_PREFIX + this.fileName;
 	}
 
 	/**

@@ -2,12 +2,15 @@ package de.check24.homewidgets.contract;
 
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 
@@ -17,15 +20,26 @@ import com.networknt.schema.ValidationMessage;
  */
 public final class ContractValidator {
 
-	private static final String SCHEMA_ID_PREFIX = "https://homewidgets.check24.de/schema/";
-
 	private final Map<ContractSchema, JsonSchema> schemas = new EnumMap<>(ContractSchema.class);
 
 	private ContractValidator() {
 		JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012, (builder) -> builder
-			.schemaMappers((mappers) -> mappers.mapPrefix(SCHEMA_ID_PREFIX, "classpath:schema/")));
+			.schemaMappers((mappers) -> mappers.mapPrefix(ContractSchema.ID_PREFIX, "classpath:schema/")));
+		SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
+			// Draft 2020-12 treats "format" as an annotation only; the contract means it.
+			.formatAssertionsEnabled(true)
+			// The library ships translations; a fixed locale keeps messages (and the test
+			// vectors' expected_error_contains) independent of the JVM's default locale.
+			.locale(Locale.ENGLISH)
+			// Draft 2020-12 defaults to JSON Pointer ("/data/pricing/price"); "$.data..."
+			// reads better in logs and is what callers match on.
+			.pathType(PathType.JSON_PATH)
+			.build();
 		for (ContractSchema schema : ContractSchema.values()) {
-			this.schemas.put(schema, factory.getSchema(SchemaLocation.of(SCHEMA_ID_PREFIX + schema.fileName())));
+			JsonSchema jsonSchema = factory.getSchema(SchemaLocation.of(schema.id()), config);
+			// Resolve all $refs now, so a broken schema fails here and not on first use.
+			jsonSchema.initializeValidators();
+			this.schemas.put(schema, jsonSchema);
 		}
 	}
 
@@ -40,9 +54,10 @@ public final class ContractValidator {
 	/**
 	 * Validates a document.
 	 * @param schema the schema to validate against
-	 * @param document the parsed JSON document
-	 * @return human-readable violations, each naming the offending JSON path; empty when
-	 * the document is valid
+	 * @param document the parsed JSON document, not {@code null}
+	 * @return human-readable violations, each starting with the offending JSON path (e.g.
+	 * {@code $.data.pricing.price: must have a minimum value of 0}); empty when the
+	 * document is valid
 	 */
 	public List<String> validate(ContractSchema schema, JsonNode document) {
 		return this.schemas.get(schema).validate(document).stream().map(ValidationMessage::getMessage).toList();
@@ -51,7 +66,7 @@ public final class ContractValidator {
 	/**
 	 * Whether a document is valid.
 	 * @param schema the schema to validate against
-	 * @param document the parsed JSON document
+	 * @param document the parsed JSON document, not {@code null}
 	 * @return {@code true} when {@link #validate} finds nothing
 	 */
 	public boolean isValid(ContractSchema schema, JsonNode document) {

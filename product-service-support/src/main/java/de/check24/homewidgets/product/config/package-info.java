@@ -1,0 +1,4 @@
+/**
+ * Runtime defaults every product service shares.
+ */
+package de.check24.homewidgets.product.config;

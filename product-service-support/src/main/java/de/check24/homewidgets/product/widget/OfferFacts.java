@@ -1,0 +1,71 @@
+package de.check24.homewidgets.product.widget;
+
+import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import de.check24.homewidgets.contract.ComponentType;
+import de.check24.homewidgets.contract.Pricing;
+import de.check24.homewidgets.contract.ProductTile;
+import de.check24.homewidgets.contract.Rating;
+import de.check24.homewidgets.contract.Widget;
+import de.check24.homewidgets.contract.WidgetData;
+
+/**
+ * What ranking policies compare: the price and rating a widget advertises. A
+ * {@code ProductGrid} advertises its cheapest and its best-rated tile.
+ */
+public final class OfferFacts {
+
+	/** Section headers introduce the section, so every policy keeps them on top. */
+	public static final Comparator<Widget> SECTION_HEADERS_FIRST = Comparator
+		.comparing((Widget widget) -> widget.componentType() != ComponentType.SECTION_HEADER);
+
+	private OfferFacts() {
+	}
+
+	/**
+	 * The price the widget advertises.
+	 * @param widget the widget
+	 * @return its price, the cheapest tile's for a grid; empty when it shows none
+	 */
+	public static Optional<BigDecimal> price(Widget widget) {
+		return pricings(widget).map(Pricing::price).filter(Objects::nonNull).min(Comparator.naturalOrder());
+	}
+
+	/**
+	 * The customer rating the widget advertises.
+	 * @param widget the widget
+	 * @return its score, the best tile's for a grid; empty when it shows none
+	 */
+	public static Optional<Double> rating(Widget widget) {
+		return ratings(widget).map(Rating::score).max(Comparator.naturalOrder());
+	}
+
+	private static Stream<Pricing> pricings(Widget widget) {
+		WidgetData data = widget.data();
+		if (data == null) {
+			return Stream.empty();
+		}
+		return Stream.concat(Stream.ofNullable(data.pricing()), tiles(data).map(ProductTile::pricing))
+			.filter(Objects::nonNull);
+	}
+
+	private static Stream<Rating> ratings(Widget widget) {
+		WidgetData data = widget.data();
+		if (data == null) {
+			return Stream.empty();
+		}
+		return Stream.concat(Stream.ofNullable(data.rating()), tiles(data).map(ProductTile::rating))
+			.filter(Objects::nonNull);
+	}
+
+	private static Stream<ProductTile> tiles(WidgetData data) {
+		List<ProductTile> items = data.items();
+		return (items != null) ? items.stream().filter(Objects::nonNull) : Stream.empty();
+	}
+
+}

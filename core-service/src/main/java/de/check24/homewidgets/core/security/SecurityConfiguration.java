@@ -1,0 +1,129 @@
+package de.check24.homewidgets.core.security;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import javax.crypto.spec.SecretKeySpec;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.util.StringUtils;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Two callers, two chains. Product services reach {@code /cache/**} with the shared
+ * service token. Everyone else may send a user JWT: without one they see the anonymous
+ * home, with a bad or expired one they get 401, and {@code /user/**} needs one.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecurityProperties.class)
+class SecurityConfiguration {
+
+	private static final int MINIMUM_SECRET_BYTES = 32;
+
+	@Bean
+	ProblemResponses problemResponses(ObjectMapper objectMapper) {
+		return new ProblemResponses(objectMapper);
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain productServiceChain(HttpSecurity http, SecurityProperties properties, ProblemResponses problems)
+			throws Exception {
+		return stateless(http).securityMatcher("/cache/**")
+			.addFilterBefore(new ServiceTokenFilter(properties.serviceToken()), AnonymousAuthenticationFilter.class)
+			.authorizeHttpRequests((requests) -> requests.anyRequest().hasAuthority(ServiceTokenFilter.AUTHORITY))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(problems.serviceTokenEntryPoint())
+				.accessDeniedHandler(problems.serviceTokenAccessDenied()))
+			.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain userChain(HttpSecurity http, ProblemResponses problems) throws Exception {
+		return stateless(http)
+			.authorizeHttpRequests(
+					(requests) -> requests.requestMatchers("/user/**").authenticated().anyRequest().permitAll())
+			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults())
+				.authenticationEntryPoint(problems.bearerEntryPoint())
+				.accessDeniedHandler(problems.bearerAccessDenied()))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(problems.bearerEntryPoint())
+				.accessDeniedHandler(problems.bearerAccessDenied()))
+			.build();
+	}
+
+	private static HttpSecurity stateless(HttpSecurity http) throws Exception {
+		return http.csrf(AbstractHttpConfigurer::disable)
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(AbstractHttpConfigurer::disable)
+			.formLogin(AbstractHttpConfigurer::disable)
+			.httpBasic(AbstractHttpConfigurer::disable)
+			.logout(AbstractHttpConfigurer::disable)
+			// /home sets its own Cache-Control so that ETag revalidation works
+			.headers((headers) -> headers.cacheControl((cacheControl) -> cacheControl.disable()));
+	}
+
+	@Bean
+	JwtDecoder jwtDecoder(SecurityProperties properties, Clock clock) {
+		NimbusJwtDecoder decoder;
+		if (StringUtils.hasText(properties.jwt().jwkSetUri())) {
+			decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwt().jwkSetUri()).build();
+		}
+		else {
+			String secret = properties.jwt().secret();
+			if (secret == null || secret.getBytes(StandardCharsets.UTF_8).length < MINIMUM_SECRET_BYTES) {
+				throw new IllegalStateException("home.security.jwt.secret (HOME_JWT_SECRET) needs at least "
+						+ MINIMUM_SECRET_BYTES + " bytes for HS256, or set home.security.jwt.jwk-set-uri");
+			}
+			decoder = NimbusJwtDecoder
+				.withSecretKey(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"))
+				.macAlgorithm(MacAlgorithm.HS256)
+				.build();
+		}
+		decoder.setJwtValidator(
+				new DelegatingOAuth2TokenValidator<>(List.of(JwtValidators.createDefault(), numericSubject())));
+		return new CachingJwtDecoder(decoder, clock, 100_000, Duration.ofMinutes(5));
+	}
+
+	private static OAuth2TokenValidator<Jwt> numericSubject() {
+		OAuth2Error error = new OAuth2Error("invalid_token", "The token's subject must be a numeric user id", null);
+		return (jwt) -> {
+			String subject = jwt.getSubject();
+			return (subject != null && subject.matches("[1-9][0-9]{0,17}")) ? OAuth2TokenValidatorResult.success()
+					: OAuth2TokenValidatorResult.failure(error);
+		};
+	}
+
+	@Bean
+	WebMvcConfigurer viewerArgument() {
+		return new WebMvcConfigurer() {
+			@Override
+			public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+				resolvers.add(new ViewerArgumentResolver());
+			}
+		};
+	}
+
+}

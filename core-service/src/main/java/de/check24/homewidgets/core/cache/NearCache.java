@@ -135,7 +135,8 @@ public class NearCache {
 		}
 	}
 
-	void clear() {
+	/** Drops every page on this replica. */
+	public void clear() {
 		this.epoch.incrementAndGet();
 		this.pages.invalidateAll();
 		this.loading.clear();

@@ -1,0 +1,219 @@
+package de.check24.homewidgets.core.support;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import de.check24.homewidgets.core.products.Product;
+
+/**
+ * A stand-in product service on a free port (JDK HTTP server) that can be told to serve
+ * widgets, fail with 500, answer slowly or hang, or slip an invalid widget in. It counts
+ * the widget calls it receives and remembers the {@code user_id} of each.
+ */
+public final class StubProduct {
+
+	private final Product product;
+
+	private final HttpServer server;
+
+	private final ExecutorService executor = Executors.newCachedThreadPool((runnable) -> {
+		Thread thread = new Thread(runnable, "stub-product");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private final AtomicInteger widgetCalls = new AtomicInteger();
+
+	private final Queue<String> userIds = new ConcurrentLinkedQueue<>();
+
+	private final Map<Long, String> contracts = new ConcurrentHashMap<>();
+
+	private volatile boolean failing;
+
+	private volatile boolean invalidWidget;
+
+	private volatile Duration delay = Duration.ZERO;
+
+	private volatile String version = "v1";
+
+	private volatile CountDownLatch release = new CountDownLatch(1);
+
+	StubProduct(Product product) {
+		this.product = product;
+		try {
+			this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		this.server.createContext("/widget/" + product.key(), this::handle);
+		this.server.setExecutor(this.executor);
+		this.server.start();
+	}
+
+	public String baseUrl() {
+		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+	}
+
+	public Product product() {
+		return this.product;
+	}
+
+	/** Back to serving two valid widgets at once, counters at zero. */
+	public void reset() {
+		this.failing = false;
+		this.invalidWidget = false;
+		this.delay = Duration.ZERO;
+		this.version = "v1";
+		this.contracts.clear();
+		this.widgetCalls.set(0);
+		this.userIds.clear();
+		CountDownLatch previous = this.release;
+		this.release = new CountDownLatch(1);
+		previous.countDown(); // lets hanging handlers go
+	}
+
+	public StubProduct failing() {
+		this.failing = true;
+		return this;
+	}
+
+	public StubProduct serving() {
+		this.failing = false;
+		return this;
+	}
+
+	public StubProduct slow(Duration delay) {
+		this.delay = delay;
+		return this;
+	}
+
+	public StubProduct withInvalidWidget() {
+		this.invalidWidget = true;
+		return this;
+	}
+
+	/**
+	 * Changes what the widgets say, so a test can tell old content from new.
+	 * @param version e.g. {@code v2}
+	 * @return this stub
+	 */
+	public StubProduct version(String version) {
+		this.version = version;
+		return this;
+	}
+
+	public StubProduct contract(long userId, String widgetId) {
+		this.contracts.put(userId, """
+				{"user_id": %d, "contracts": [{"contract_id": 7, "widget_id": "%s", "component_type": "Card",
+				 "data": {"title": "Bought"}, "created_at": "2025-01-15T10:30:00Z"}]}""".formatted(userId, widgetId));
+		return this;
+	}
+
+	public int widgetCalls() {
+		return this.widgetCalls.get();
+	}
+
+	public List<String> userIds() {
+		return List.copyOf(this.userIds);
+	}
+
+	/**
+	 * The title of the widget this stub serves first to a user.
+	 * @param userId the user, {@code null} for anonymous
+	 * @param version the content version
+	 * @return the title
+	 */
+	public String title(Long userId, String version) {
+		return this.product.key() + " offer A for " + ((userId != null) ? userId : "anonymous") + " (" + version + ")";
+	}
+
+	void stop() {
+		this.server.stop(0);
+		this.executor.shutdownNow();
+	}
+
+	private void handle(HttpExchange exchange) throws IOException {
+		try {
+			String path = exchange.getRequestURI().getPath();
+			if (path.startsWith("/widget/" + this.product.key() + "/contract/")) {
+				long userId = Long.parseLong(path.substring(path.lastIndexOf('/') + 1));
+				String body = this.contracts.get(userId);
+				respond(exchange, (body != null) ? 200 : 404, (body != null) ? body : "{\"title\":\"Not Found\"}");
+				return;
+			}
+			this.widgetCalls.incrementAndGet();
+			String userId = userId(exchange.getRequestURI().getRawQuery());
+			this.userIds.add((userId != null) ? userId : "<none>");
+			if (!this.delay.isZero()) {
+				this.release.await(this.delay.toMillis(), TimeUnit.MILLISECONDS);
+			}
+			if (this.failing) {
+				respond(exchange, 500, "{\"title\":\"Internal Server Error\"}");
+				return;
+			}
+			respond(exchange, 200, widgets((userId != null) ? Long.valueOf(userId) : null));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		finally {
+			exchange.close();
+		}
+	}
+
+	private String widgets(Long userId) {
+		String who = (userId != null) ? userId.toString() : "anonymous";
+		String id = this.product.key() + "_" + this.version + "_" + who;
+		String invalid = this.invalidWidget
+				? """
+						, {"widget_id": "%s_invalid", "component_type": "Card", "priority": 0, "data": {"content": "no title"}}"""
+					.formatted(id)
+				: "";
+		return """
+				{"widgets": [
+				  {"widget_id": "%s_b", "component_type": "Card", "priority": 2,
+				   "data": {"title": "%s offer B for %s (%s)"}},
+				  {"widget_id": "%s_a", "component_type": "Card", "priority": 1,
+				   "data": {"title": "%s", "pricing": {"price": 89.0, "currency": "€", "frequency": "Monat"}}}%s
+				]}""".formatted(id, this.product.key(), who, this.version, id, title(userId, this.version), invalid);
+	}
+
+	private static String userId(String query) {
+		if (query == null) {
+			return null;
+		}
+		for (String parameter : query.split("&")) {
+			if (parameter.startsWith("user_id=")) {
+				return parameter.substring("user_id=".length());
+			}
+		}
+		return null;
+	}
+
+	private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().set("Content-Type", "application/json");
+		exchange.sendResponseHeaders(status, bytes.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(bytes);
+		}
+	}
+
+}

@@ -67,16 +67,8 @@ class OutboxMessage {
 		return this.payload;
 	}
 
-	void published(Instant at) {
-		this.attempts++;
-		this.publishedAt = at;
-		this.lastError = null;
-	}
-
-	void failed(String error) {
-		this.attempts++;
-		this.lastError = (error != null && error.length() > MAX_ERROR_LENGTH) ? error.substring(0, MAX_ERROR_LENGTH)
-				: error;
+	static String truncatedError(String error) {
+		return (error != null && error.length() > MAX_ERROR_LENGTH) ? error.substring(0, MAX_ERROR_LENGTH) : error;
 	}
 
 }

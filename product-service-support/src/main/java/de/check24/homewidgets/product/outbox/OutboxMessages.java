@@ -1,9 +1,13 @@
 package de.check24.homewidgets.product.outbox;
 
+import java.time.Instant;
 import java.util.List;
 
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 interface OutboxMessages extends Repository<OutboxMessage, Long> {
 
@@ -17,6 +21,17 @@ interface OutboxMessages extends Repository<OutboxMessage, Long> {
 	 */
 	@Query(value = "SELECT * FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED",
 			nativeQuery = true)
+	@Transactional(propagation = Propagation.MANDATORY)
 	List<OutboxMessage> lockPending(int limit);
+
+	@Modifying
+	@Transactional(propagation = Propagation.MANDATORY)
+	@Query("UPDATE OutboxMessage m SET m.publishedAt = :at, m.attempts = m.attempts + 1, m.lastError = NULL WHERE m.id = :id")
+	void markPublished(Long id, Instant at);
+
+	@Modifying
+	@Transactional(propagation = Propagation.MANDATORY)
+	@Query("UPDATE OutboxMessage m SET m.attempts = m.attempts + 1, m.lastError = :error WHERE m.id = :id")
+	void markFailed(Long id, String error);
 
 }

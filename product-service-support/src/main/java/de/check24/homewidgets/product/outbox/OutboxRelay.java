@@ -94,12 +94,12 @@ class OutboxRelay implements SmartLifecycle {
 		try {
 			this.kafka.send(message.topic(), message.messageKey(), message.payload())
 				.get(this.properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-			message.published(Instant.now());
+			this.messages.markPublished(message.id(), Instant.now());
 			return true;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			message.failed("interrupted");
+			this.messages.markFailed(message.id(), "interrupted");
 			return false;
 		}
 		catch (ExecutionException | TimeoutException | RuntimeException ex) {
@@ -107,7 +107,7 @@ class OutboxRelay implements SmartLifecycle {
 					: ex.toString();
 			logger.warn("Kafka did not take outbox message {} for {}; will retry: {}", message.id(), message.topic(),
 					reason);
-			message.failed(reason);
+			this.messages.markFailed(message.id(), OutboxMessage.truncatedError(reason));
 			return false;
 		}
 	}

@@ -1,0 +1,485 @@
+package de.check24.homewidgets.product;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.check24.homewidgets.contract.ContractEvent;
+import de.check24.homewidgets.contract.ContractEventType;
+import de.check24.homewidgets.contract.ContractSchema;
+import de.check24.homewidgets.contract.ContractValidator;
+import de.check24.homewidgets.contract.ProductResponse;
+import de.check24.homewidgets.contract.Widget;
+import de.check24.homewidgets.contract.WidgetJson;
+import de.check24.homewidgets.infrastructure.EmbeddedInfrastructure;
+import de.check24.homewidgets.infrastructure.LocalKafka;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Proves a product service through its HTTP API against real PostgreSQL and Kafka. Each
+ * product module extends this once (e.g. {@code CarInsuranceServiceIntegrationTests}), so
+ * every service passes the same suite without copying it. The suite reads the
+ * expectations it needs (generic and targeted widgets, purchasable offers) from the
+ * service's own seed data.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "product.core.base-url=http://127.0.0.1:9")
+public abstract class ProductServiceIntegrationTests {
+
+	private static final String PROBLEMS = "https://homewidgets.check24.de/problems/";
+
+	private static final ObjectMapper json = WidgetJson.newMapper();
+
+	private static final ContractValidator validator = ContractValidator.create();
+
+	/** Users the tests buy for, far from the seeded 123 and 456. */
+	private static final AtomicLong users = new AtomicLong(900_000);
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private ProductProperties product;
+
+	@Autowired
+	private RankingPolicy ranking;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	private RestClient http;
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		EmbeddedInfrastructure.postgres(registry, "product_service_db");
+		EmbeddedInfrastructure.kafka(registry);
+	}
+
+	@BeforeEach
+	void startEachTestWithoutContracts() {
+		this.http = RestClient.builder()
+			.baseUrl("http://127.0.0.1:" + this.port)
+			.defaultStatusHandler((status) -> true, (request, response) -> {
+			})
+			.build();
+		this.jdbc.update("DELETE FROM contracts");
+	}
+
+	@Nested
+	class GetWidgets {
+
+		@Test
+		void servesOnlyGenericWidgetsToAnonymousVisitors() {
+			Response response = get(widgetsPath());
+
+			assertThat(response.status()).isEqualTo(200);
+			assertThat(widgetIds(response)).containsExactlyInAnyOrderElementsOf(genericWidgetIds()).isNotEmpty();
+		}
+
+		@ParameterizedTest
+		@ValueSource(longs = { 123, 456 })
+		void servesGenericAndTheUsersOwnTargetedWidgets(long userId) {
+			List<String> expected = new ArrayList<>(genericWidgetIds());
+			expected.addAll(targetedWidgetIds(userId));
+
+			Response response = get(widgetsPath() + "?user_id=" + userId);
+
+			assertThat(targetedWidgetIds(userId)).as("seeded widgets targeted at user %d", userId).isNotEmpty();
+			assertThat(widgetIds(response)).containsExactlyInAnyOrderElementsOf(expected);
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "", "?user_id=123", "?user_id=456" })
+		void servesWidgetsTheContractSchemaAccepts(String query) {
+			Response response = get(widgetsPath() + query);
+
+			assertThat(validator.validate(ContractSchema.PRODUCT_RESPONSE, response.body())).isEmpty();
+		}
+
+		@ParameterizedTest
+		@ValueSource(longs = { 123, 456 })
+		void ranksWidgetsByTheProductsPolicyAndNumbersThemByRank(long userId) {
+			List<Widget> served = productResponse(get(widgetsPath() + "?user_id=" + userId)).widgets();
+
+			assertThat(served).extracting(Widget::priority)
+				.containsExactlyElementsOf(IntStream.rangeClosed(1, served.size()).boxed().toList());
+			assertThat(TestWidgets.ids(ProductServiceIntegrationTests.this.ranking.rank(served)))
+				.containsExactlyElementsOf(TestWidgets.ids(served));
+		}
+
+		@Test
+		void servesNoWidgetsToAnExistingCustomer() {
+			long userId = users.incrementAndGet();
+			purchase(userId, genericOffer());
+
+			Response response = get(widgetsPath() + "?user_id=" + userId);
+
+			assertThat(response.status()).isEqualTo(200);
+			assertThat(response.body().path("widgets").isArray()).isTrue();
+			assertThat(response.body().path("widgets")).isEmpty();
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "abc", "0", "-5", "1.5" })
+		void rejectsAUserIdThatIsNotAPositiveNumber(String userId) {
+			assertProblem(get(widgetsPath() + "?user_id=" + userId), 400, "invalid-request");
+		}
+
+		@Test
+		void answersNotFoundForAnotherServicesKey() {
+			assertProblem(get("/widget/not-" + key()), 404, "unknown-service");
+		}
+
+		@Test
+		void answersNotFoundForAnUnknownPath() {
+			assertProblem(get(widgetsPath() + "/nothing/here"), 404, "not-found");
+		}
+
+	}
+
+	@Nested
+	class PurchaseContract {
+
+		@Test
+		void storesTheContractAndAnswersCreatedWithItsLocation() {
+			long userId = users.incrementAndGet();
+			String widgetId = genericOffer();
+
+			Response response = post(contractPath(), purchaseBody(userId, widgetId));
+
+			assertThat(response.status()).isEqualTo(201);
+			long contractId = response.body().path("contract_id").asLong();
+			assertThat(contractId).isPositive();
+			assertThat(response.body().path("message").asText()).isNotBlank();
+			assertThat(response.headers().getLocation()).hasToString(contractPath() + "/" + userId);
+			assertThat(ProductServiceIntegrationTests.this.jdbc.queryForObject(
+					"SELECT count(*) FROM contracts WHERE id = ? AND user_id = ? AND widget_id = ?", Integer.class,
+					contractId, userId, widgetId))
+				.isOne();
+		}
+
+		@Test
+		void letsAUserBuyAnOfferTargetedAtThem() {
+			String targeted = purchasableOffers(123).stream()
+				.filter(targetedWidgetIds(123)::contains)
+				.findFirst()
+				.orElse(genericOffer());
+
+			assertThat(post(contractPath(), purchaseBody(123, targeted)).status()).isEqualTo(201);
+		}
+
+		@Test
+		void publishesContractCreatedToTheProductsTopic() {
+			long userId = users.incrementAndGet();
+			String widgetId = genericOffer();
+			long contractId = purchase(userId, widgetId);
+
+			try (ContractEvents events = ContractEvents.on(LocalKafka.shared().bootstrapServers(), topic())) {
+				ConsumerRecord<String, String> record = events.awaitEventFor(contractId, "contract_created",
+						Duration.ofSeconds(30));
+
+				assertThat(record.key()).isEqualTo(String.valueOf(userId));
+				ContractEvent event = ContractEvents.event(record);
+				assertThat(event.eventType()).isEqualTo(ContractEventType.CONTRACT_CREATED);
+				assertThat(event.userId()).isEqualTo(userId);
+				assertThat(event.widgetId()).isEqualTo(widgetId);
+				assertThat(event.service()).isEqualTo(key());
+				assertThat(event.timestamp()).isNotNull();
+			}
+		}
+
+		@Test
+		void answersConflictNamingTheExistingContractWhenBoughtTwice() {
+			long userId = users.incrementAndGet();
+			String widgetId = genericOffer();
+			long contractId = purchase(userId, widgetId);
+
+			Response response = post(contractPath(), purchaseBody(userId, widgetId));
+
+			assertProblem(response, 409, "contract-already-exists");
+			assertThat(response.body().path("contract_id").asLong()).isEqualTo(contractId);
+			assertThat(response.body().path("detail").asText()).contains(String.valueOf(contractId));
+		}
+
+		@Test
+		void answersNotFoundForAnUnknownWidget() {
+			assertProblem(post(contractPath(), purchaseBody(users.incrementAndGet(), "no_such_offer")), 404,
+					"widget-not-found");
+		}
+
+		@Test
+		void answersNotFoundForAWidgetTargetedAtAnotherUser() {
+			String targetedAt123 = targetedWidgetIds(123).get(0);
+
+			assertProblem(post(contractPath(), purchaseBody(users.incrementAndGet(), targetedAt123)), 404,
+					"widget-not-found");
+		}
+
+		@Test
+		void answersNotFoundForAnotherServicesKey() {
+			assertProblem(post("/widget/not-" + key() + "/contract", purchaseBody(1, genericOffer())), 404,
+					"unknown-service");
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "{\"user_id\": 1,", "not json", "", "[]" })
+		void rejectsMalformedJson(String body) {
+			assertProblem(post(contractPath(), body), 400, "invalid-request");
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "{}", "{\"widget_id\": \"x\"}", "{\"user_id\": 7}",
+				"{\"user_id\": 7, \"widget_id\": \"\"}", "{\"user_id\": null, \"widget_id\": \"x\"}" })
+		void rejectsMissingIds(String body) {
+			assertProblem(post(contractPath(), body), 400, "invalid-request");
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "\"abc\"", "\"7\"", "1.5", "0", "-3", "true", "99999999999999999999999" })
+		void rejectsAUserIdThatIsNotAPositiveNumber(String userId) {
+			String body = "{\"user_id\": " + userId + ", \"widget_id\": \"" + genericOffer() + "\"}";
+
+			assertProblem(post(contractPath(), body), 400, "invalid-request");
+		}
+
+	}
+
+	@Nested
+	class CancelContract {
+
+		@Test
+		void cancelsTheContractAndTheOffersComeBack() {
+			long userId = users.incrementAndGet();
+			String widgetId = genericOffer();
+			long contractId = purchase(userId, widgetId);
+
+			Response response = delete(contractPath() + "/" + userId + "/" + widgetId);
+
+			assertThat(response.status()).isEqualTo(200);
+			assertThat(response.body().path("contract_id").asLong()).isEqualTo(contractId);
+			assertThat(response.body().path("message").asText()).isNotBlank();
+			assertThat(widgetIds(get(widgetsPath() + "?user_id=" + userId))).containsAll(genericWidgetIds());
+			assertProblem(get(contractPath() + "/" + userId), 404, "contract-not-found");
+		}
+
+		@Test
+		void publishesContractDeletedToTheProductsTopic() {
+			long userId = users.incrementAndGet();
+			String widgetId = genericOffer();
+			long contractId = purchase(userId, widgetId);
+			delete(contractPath() + "/" + userId + "/" + widgetId);
+
+			try (ContractEvents events = ContractEvents.on(LocalKafka.shared().bootstrapServers(), topic())) {
+				ContractEvent event = ContractEvents
+					.event(events.awaitEventFor(contractId, "contract_deleted", Duration.ofSeconds(30)));
+
+				assertThat(event.eventType()).isEqualTo(ContractEventType.CONTRACT_DELETED);
+				assertThat(event.userId()).isEqualTo(userId);
+				assertThat(event.widgetId()).isEqualTo(widgetId);
+			}
+		}
+
+		@Test
+		void answersNotFoundWithoutSuchContract() {
+			assertProblem(delete(contractPath() + "/" + users.incrementAndGet() + "/" + genericOffer()), 404,
+					"contract-not-found");
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "abc", "0", "-1" })
+		void rejectsAUserIdThatIsNotAPositiveNumber(String userId) {
+			assertProblem(delete(contractPath() + "/" + userId + "/" + genericOffer()), 400, "invalid-request");
+		}
+
+		@Test
+		void answersNotFoundForAnotherServicesKey() {
+			assertProblem(delete("/widget/not-" + key() + "/contract/1/" + genericOffer()), 404, "unknown-service");
+		}
+
+	}
+
+	@Nested
+	class GetContracts {
+
+		@Test
+		void listsTheUsersActiveContractsWithTheirWidgetData() {
+			long userId = users.incrementAndGet();
+			String widgetId = genericOffer();
+			long contractId = purchase(userId, widgetId);
+
+			Response response = get(contractPath() + "/" + userId);
+
+			assertThat(response.status()).isEqualTo(200);
+			assertThat(response.body().path("user_id").asLong()).isEqualTo(userId);
+			JsonNode contract = response.body().path("contracts").get(0);
+			assertThat(response.body().path("contracts")).hasSize(1);
+			assertThat(contract.path("contract_id").asLong()).isEqualTo(contractId);
+			assertThat(contract.path("widget_id").asText()).isEqualTo(widgetId);
+			assertThat(contract.path("component_type").asText()).isNotBlank();
+			assertThat(contract.path("data").path("title").asText()).isNotBlank();
+			assertThat(contract.path("created_at").asText()).isNotBlank();
+		}
+
+		@Test
+		void answersNotFoundForAUserWithoutContracts() {
+			assertProblem(get(contractPath() + "/" + users.incrementAndGet()), 404, "contract-not-found");
+		}
+
+		@Test
+		void rejectsANonNumericUserId() {
+			assertProblem(get(contractPath() + "/abc"), 400, "invalid-request");
+		}
+
+	}
+
+	@Nested
+	class Health {
+
+		@Test
+		void reportsUp() {
+			Response response = get("/health");
+
+			assertThat(response.status()).isEqualTo(200);
+			assertThat(response.body().path("status").asText()).isEqualTo("UP");
+			assertThat(response.body().path("service").asText()).isEqualTo(key());
+		}
+
+		@Test
+		void exposesActuatorHealthAndPrometheusMetrics() {
+			assertThat(get("/actuator/health").body().path("status").asText()).isEqualTo("UP");
+			String metrics = ProductServiceIntegrationTests.this.http.get()
+				.uri("/actuator/prometheus")
+				.retrieve()
+				.body(String.class);
+			assertThat(metrics).contains("jvm_memory_used_bytes");
+		}
+
+	}
+
+	private String key() {
+		return this.product.key();
+	}
+
+	private String topic() {
+		return this.product.topic();
+	}
+
+	private String widgetsPath() {
+		return "/widget/" + key();
+	}
+
+	private String contractPath() {
+		return widgetsPath() + "/contract";
+	}
+
+	private List<String> genericWidgetIds() {
+		return this.jdbc.queryForList("SELECT widget_id FROM widgets WHERE user_id IS NULL", String.class);
+	}
+
+	private List<String> targetedWidgetIds(long userId) {
+		return this.jdbc.queryForList("SELECT widget_id FROM widgets WHERE user_id = ? ORDER BY widget_id",
+				String.class, userId);
+	}
+
+	/** A generic offer with a purchase action, as a client would find it. */
+	private String genericOffer() {
+		return purchasableOffers(null).stream()
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("The seed data offers nothing anonymous visitors can buy"));
+	}
+
+	private List<String> purchasableOffers(Integer userId) {
+		String query = (userId != null) ? "?user_id=" + userId : "";
+		return productResponse(get(widgetsPath() + query)).widgets()
+			.stream()
+			.filter((widget) -> widget.action() != null && "purchase".equals(widget.action().type()))
+			.map(Widget::widgetId)
+			.toList();
+	}
+
+	private long purchase(long userId, String widgetId) {
+		Response response = post(contractPath(), purchaseBody(userId, widgetId));
+		assertThat(response.status()).as("purchase of %s by %d: %s", widgetId, userId, response.body()).isEqualTo(201);
+		return response.body().path("contract_id").asLong();
+	}
+
+	private static String purchaseBody(long userId, String widgetId) {
+		return "{\"user_id\": " + userId + ", \"widget_id\": \"" + widgetId + "\"}";
+	}
+
+	private static List<String> widgetIds(Response response) {
+		assertThat(response.status()).isEqualTo(200);
+		return TestWidgets.ids(productResponse(response).widgets());
+	}
+
+	private static ProductResponse productResponse(Response response) {
+		try {
+			return json.treeToValue(response.body(), ProductResponse.class);
+		}
+		catch (JsonProcessingException ex) {
+			throw new AssertionError("Not a product response: " + response.body(), ex);
+		}
+	}
+
+	private static void assertProblem(Response response, int status, String type) {
+		assertThat(response.status()).as("status of %s", response.body()).isEqualTo(status);
+		assertThat(response.headers().getContentType()).isNotNull()
+			.matches((contentType) -> contentType.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+		assertThat(response.body().path("type").asText()).isEqualTo(PROBLEMS + type);
+		assertThat(response.body().path("status").asInt()).isEqualTo(status);
+		assertThat(response.body().path("title").asText()).isNotBlank();
+		assertThat(response.body().toString()).doesNotContain("Exception").doesNotContain("\tat ");
+	}
+
+	private Response get(String path) {
+		return exchange(HttpMethod.GET, path, null);
+	}
+
+	private Response post(String path, String body) {
+		return exchange(HttpMethod.POST, path, body);
+	}
+
+	private Response delete(String path) {
+		return exchange(HttpMethod.DELETE, path, null);
+	}
+
+	private Response exchange(HttpMethod method, String path, String body) {
+		RestClient.RequestBodySpec request = this.http.method(method).uri(path);
+		if (body != null) {
+			request.contentType(MediaType.APPLICATION_JSON).body(body);
+		}
+		return request.exchange((clientRequest, clientResponse) -> {
+			String text = new String(clientResponse.getBody().readAllBytes());
+			return new Response(clientResponse.getStatusCode().value(), clientResponse.getHeaders(),
+					text.isEmpty() ? json.nullNode() : json.readTree(text));
+		});
+	}
+
+	private record Response(int status, HttpHeaders headers, JsonNode body) {
+
+	}
+
+}

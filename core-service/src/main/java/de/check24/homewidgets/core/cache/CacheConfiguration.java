@@ -22,7 +22,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
-import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.util.backoff.FixedBackOff;
 
 @Configuration(proxyBeanMethods = false)
@@ -69,9 +68,9 @@ class CacheConfiguration {
 	}
 
 	@Bean
-	RedisMessageListenerContainer invalidationListener(RedisConnectionFactory connectionFactory,
+	InvalidationSubscription invalidationSubscription(RedisConnectionFactory connectionFactory,
 			InvalidationMessages invalidationMessages) {
-		RedisMessageListenerContainer container = new RedisMessageListenerContainer();
+		InvalidationSubscription container = new InvalidationSubscription();
 		container.setConnectionFactory(connectionFactory);
 		container.addMessageListener(invalidationMessages, new ChannelTopic(InvalidationMessages.CHANNEL));
 		container.setRecoveryBackoff(new FixedBackOff(1000, FixedBackOff.UNLIMITED_ATTEMPTS));

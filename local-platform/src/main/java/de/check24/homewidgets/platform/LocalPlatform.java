@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import de.check24.homewidgets.infrastructure.LocalKafka;
 import de.check24.homewidgets.infrastructure.LocalPostgres;
 import de.check24.homewidgets.infrastructure.LocalRedis;
+import de.check24.homewidgets.infrastructure.ServiceProcess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,4 +1,4 @@
-package de.check24.homewidgets.platform;
+package de.check24.homewidgets.infrastructure;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,8 +15,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** One service of the platform running as its own JVM, with its log in a file. */
-final class ServiceProcess implements AutoCloseable {
+/**
+ * A built service jar running as its own JVM with its production configuration, its log
+ * in a file. Used by the local platform and by tests that need a real service next to the
+ * one under test.
+ */
+public final class ServiceProcess implements AutoCloseable {
 
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -35,7 +39,16 @@ final class ServiceProcess implements AutoCloseable {
 		this.log = log;
 	}
 
-	static ServiceProcess start(String module, int port, Map<String, String> environment, Path repositoryRoot,
+	/**
+	 * Starts {@code <module>/target/<module>-*.jar}.
+	 * @param module the Maven module, e.g. {@code car-insurance-service}
+	 * @param port its {@code SERVER_PORT}
+	 * @param environment further environment variables
+	 * @param repositoryRoot the checkout
+	 * @param logDirectory where {@code <module>.log} goes
+	 * @return the started process; call {@link #awaitHealthy(Duration)} before using it
+	 */
+	public static ServiceProcess start(String module, int port, Map<String, String> environment, Path repositoryRoot,
 			Path logDirectory) {
 		Path jar = executableJar(repositoryRoot.resolve(module).resolve("target"), module);
 		Path log = logDirectory.resolve(module + ".log");
@@ -54,11 +67,11 @@ final class ServiceProcess implements AutoCloseable {
 		}
 	}
 
-	String name() {
+	public String name() {
 		return this.name;
 	}
 
-	String url() {
+	public String url() {
 		return "http://127.0.0.1:" + this.port;
 	}
 
@@ -66,7 +79,7 @@ final class ServiceProcess implements AutoCloseable {
 	 * Waits until {@code GET /health} answers 200.
 	 * @param timeout how long to wait
 	 */
-	void awaitHealthy(Duration timeout) throws InterruptedException {
+	public void awaitHealthy(Duration timeout) throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/health"))
 			.timeout(Duration.ofSeconds(2))

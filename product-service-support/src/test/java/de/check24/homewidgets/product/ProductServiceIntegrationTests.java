@@ -26,6 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
@@ -45,7 +46,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * expectations it needs (generic and targeted widgets, purchasable offers) from the
  * service's own seed data.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@AutoConfigureObservability(tracing = false)
+@SpringBootTest(classes = ProductServiceUnderTest.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "product.core.base-url=http://127.0.0.1:9")
 public abstract class ProductServiceIntegrationTests {
 

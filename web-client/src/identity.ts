@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { ANONYMOUS, type CoreApi, type Identity } from './api';
 
 const STORAGE_KEY = 'homeWidgets.identity';
@@ -30,6 +30,8 @@ function store(identity: Identity): void {
 export interface IdentityControl {
   identity: Identity;
   pending: boolean;
+  /** While signing in: the user id being switched to (so the control reflects the choice at once). */
+  switchingTo: number | null | undefined;
   error: string | undefined;
   /** `null` signs out (anonymous). */
   switchTo(userId: number | null): Promise<void>;
@@ -40,27 +42,32 @@ export interface IdentityControl {
 /** Who the user is: anonymous, or a demo user signed in through the core's dev token endpoint. */
 export function useIdentity(api: CoreApi, initial: Identity = storedIdentity()): IdentityControl {
   const [identity, setIdentity] = useState<Identity>(initial);
-  const [pending, setPending] = useState(false);
+  const [switchingTo, setSwitchingTo] = useState<number | null | undefined>(undefined);
   const [error, setError] = useState<string>();
+  const latest = useRef(0);
 
   const switchTo = useCallback(
     async (userId: number | null) => {
+      // The last choice wins, even if an earlier sign-in answers later.
+      const request = ++latest.current;
       setError(undefined);
       if (userId === null) {
+        setSwitchingTo(undefined);
         store(ANONYMOUS);
         setIdentity(ANONYMOUS);
         return;
       }
-      setPending(true);
+      setSwitchingTo(userId);
       try {
         const next = await api.devToken(userId);
+        if (request !== latest.current) return;
         store(next);
         setIdentity(next);
       } catch (e) {
+        if (request !== latest.current) return;
         setError(e instanceof Error ? e.message : String(e));
-      } finally {
-        setPending(false);
       }
+      setSwitchingTo(undefined);
     },
     [api],
   );
@@ -71,5 +78,5 @@ export function useIdentity(api: CoreApi, initial: Identity = storedIdentity()):
     setError(message);
   }, []);
 
-  return { identity, pending, error, switchTo, expire };
+  return { identity, pending: switchingTo !== undefined, switchingTo, error, switchTo, expire };
 }

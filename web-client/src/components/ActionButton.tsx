@@ -42,7 +42,7 @@ function PurchaseButton({ action, widgetId, subject }: Props) {
   if (identity.kind === 'anonymous') {
     return (
       <div className="action">
-        <button type="button" className="button button--secondary" onClick={requestSignIn}>
+        <button type="button" className="button button--secondary" data-action="sign-in" onClick={requestSignIn}>
           Sign in to buy
         </button>
       </div>
@@ -77,6 +77,7 @@ function PurchaseButton({ action, widgetId, subject }: Props) {
       <button
         type="button"
         className={`button ${done ? 'button--done' : 'button--primary'}`}
+        data-action="purchase"
         onClick={buy}
         disabled={busy || done}
         aria-busy={busy}

@@ -4,15 +4,16 @@ import { DEMO_USERS } from '../identity';
 
 /** Anonymous or one of the local platform's demo users, signed in through GET /dev/token. */
 export const IdentitySwitcher = forwardRef<HTMLFieldSetElement, { control: IdentityControl }>(function IdentitySwitcher({ control }, ref) {
-  const { identity, pending, error, switchTo } = control;
-  const current = identity.kind === 'user' ? String(identity.userId) : 'anonymous';
+  const { identity, pending, switchingTo, error, switchTo } = control;
+  const selected = switchingTo !== undefined ? switchingTo : identity.kind === 'user' ? identity.userId : null;
+  const current = selected === null ? 'anonymous' : String(selected);
   const options: Array<{ value: string; label: string; userId: number | null }> = [
     { value: 'anonymous', label: 'Anonymous', userId: null },
     ...DEMO_USERS.map((id) => ({ value: String(id), label: `Demo user ${id}`, userId: id })),
   ];
   return (
     <div className="identity">
-      <fieldset ref={ref} className="identity__options" disabled={pending} aria-describedby={error ? 'identity-error' : undefined} tabIndex={-1}>
+      <fieldset ref={ref} className="identity__options" aria-busy={pending} aria-describedby={error ? 'identity-error' : undefined} tabIndex={-1}>
         <legend className="identity__legend">Browse as</legend>
         {options.map((option) => (
           <label key={option.value} className="identity__option">

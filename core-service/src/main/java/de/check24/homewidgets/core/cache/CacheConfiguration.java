@@ -86,8 +86,8 @@ class CacheConfiguration {
 	}
 
 	@Bean
-	NearCache nearCache(CacheProperties properties, Clock clock, MeterRegistry meterRegistry, RedisGuard redisGuard) {
-		return new NearCache(properties.near(), clock, meterRegistry, redisGuard);
+	NearCache nearCache(CacheProperties properties, Clock clock, MeterRegistry meterRegistry) {
+		return new NearCache(properties.near(), clock, meterRegistry);
 	}
 
 }

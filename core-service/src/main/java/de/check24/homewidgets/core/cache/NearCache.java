@@ -11,7 +11,6 @@ import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -26,9 +25,9 @@ import org.springframework.context.event.EventListener;
  * <p>
  * It stays coherent with the other replicas through {@link HomeInvalidated} events, which
  * every replica receives via Redis pub/sub; a page is also never kept longer than
- * {@code home.cache.near.max-age}, which bounds the damage of a missed message, and the
- * whole cache is dropped when Redis comes back after an outage (messages may have been
- * missed meanwhile).
+ * {@code home.cache.near.max-age}, which bounds the damage of a missed message.
+ * Invalidations that could not be published while Redis was down are published once it is
+ * back (see {@link HomeCache}).
  */
 public class NearCache {
 
@@ -50,7 +49,7 @@ public class NearCache {
 
 	private final Counter coalesced;
 
-	NearCache(CacheProperties.Near properties, Clock clock, MeterRegistry meterRegistry, RedisGuard redisGuard) {
+	NearCache(CacheProperties.Near properties, Clock clock, MeterRegistry meterRegistry) {
 		this.properties = properties;
 		this.clock = clock;
 		this.pages = Caffeine.newBuilder()
@@ -60,11 +59,6 @@ public class NearCache {
 		this.hits = meterRegistry.counter("home.cache.lookups", "tier", "near", "result", "hit");
 		this.misses = meterRegistry.counter("home.cache.lookups", "tier", "near", "result", "miss");
 		this.coalesced = meterRegistry.counter("home.cache.lookups", "tier", "near", "result", "coalesced");
-		redisGuard.circuitBreaker().getEventPublisher().onStateTransition((transition) -> {
-			if (transition.getStateTransition().getToState() == CircuitBreaker.State.CLOSED) {
-				clear();
-			}
-		});
 	}
 
 	/**

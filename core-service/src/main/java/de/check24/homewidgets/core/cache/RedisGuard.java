@@ -50,8 +50,4 @@ class RedisGuard {
 				&& this.circuitBreaker.getState() != CircuitBreaker.State.FORCED_OPEN;
 	}
 
-	CircuitBreaker circuitBreaker() {
-		return this.circuitBreaker;
-	}
-
 }

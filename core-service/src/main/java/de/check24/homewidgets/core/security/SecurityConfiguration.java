@@ -28,6 +28,8 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.util.StringUtils;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -83,6 +85,29 @@ class SecurityConfiguration {
 			.logout(AbstractHttpConfigurer::disable)
 			// /home sets its own Cache-Control so that ETag revalidation works
 			.headers((headers) -> headers.cacheControl((cacheControl) -> cacheControl.disable()));
+	}
+
+	/**
+	 * Spring Security's firewall, with header checks that do not run a Unicode regex over
+	 * every header value (the bearer token included) on every request.
+	 * @return the firewall
+	 */
+	@Bean
+	HttpFirewall httpFirewall() {
+		StrictHttpFirewall firewall = new StrictHttpFirewall();
+		firewall.setAllowedHeaderNames(SecurityConfiguration::isVisibleLatin1);
+		firewall.setAllowedHeaderValues(SecurityConfiguration::isVisibleLatin1);
+		return firewall;
+	}
+
+	private static boolean isVisibleLatin1(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if ((c < 0x20 && c != '\t') || (c >= 0x7f && c < 0xa0) || c > 0xff) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	@Bean

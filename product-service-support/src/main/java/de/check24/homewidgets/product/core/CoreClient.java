@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.http.MediaType;
+import org.springframework.http.client.BufferingClientHttpRequestFactory;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
@@ -25,7 +26,8 @@ class CoreClient {
 		requestFactory.setReadTimeout(properties.readTimeout());
 		this.restClient = builder.clone()
 			.baseUrl(properties.baseUrl().toString())
-			.requestFactory(requestFactory)
+			// buffered, so the body goes out with a Content-Length rather than chunked
+			.requestFactory(new BufferingClientHttpRequestFactory(requestFactory))
 			.defaultHeader(SERVICE_TOKEN_HEADER, properties.token())
 			.build();
 	}

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import de.check24.homewidgets.contract.ComponentType;
@@ -46,21 +47,20 @@ public final class OfferFacts {
 	}
 
 	private static Stream<Pricing> pricings(Widget widget) {
-		WidgetData data = widget.data();
-		if (data == null) {
-			return Stream.empty();
-		}
-		return Stream.concat(Stream.ofNullable(data.pricing()), tiles(data).map(ProductTile::pricing))
-			.filter(Objects::nonNull);
+		return advertised(widget, WidgetData::pricing, ProductTile::pricing);
 	}
 
 	private static Stream<Rating> ratings(Widget widget) {
+		return advertised(widget, WidgetData::rating, ProductTile::rating);
+	}
+
+	private static <T> Stream<T> advertised(Widget widget, Function<WidgetData, T> ofWidget,
+			Function<ProductTile, T> ofTile) {
 		WidgetData data = widget.data();
 		if (data == null) {
 			return Stream.empty();
 		}
-		return Stream.concat(Stream.ofNullable(data.rating()), tiles(data).map(ProductTile::rating))
-			.filter(Objects::nonNull);
+		return Stream.concat(Stream.ofNullable(ofWidget.apply(data)), tiles(data).map(ofTile)).filter(Objects::nonNull);
 	}
 
 	private static Stream<ProductTile> tiles(WidgetData data) {

@@ -45,7 +45,7 @@ describe('Card (valid/widget-card.json)', () => {
 
   it('asks anonymous users to sign in instead of buying', () => {
     const { requestSignIn } = renderWidget(<Card widget={card} />);
-    const button = screen.getByRole('button', { name: 'Sign in to buy' });
+    const button = screen.getByRole('button', { name: 'Sign in to buy Kfz-Versicherung DEVK' });
     fireEvent.click(button);
     expect(requestSignIn).toHaveBeenCalledOnce();
   });

@@ -84,7 +84,7 @@ describe('purchase button', () => {
   it('never calls the core for anonymous users', async () => {
     const { fetchMock } = stubFetch({});
     renderWidget(<Card widget={card} />);
-    fireEvent.click(screen.getByRole('button', { name: 'Sign in to buy' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in to buy Kfz-Versicherung DEVK' }));
     await waitFor(() => expect(fetchMock).not.toHaveBeenCalled());
   });
 });

@@ -42,7 +42,7 @@ function PurchaseButton({ action, widgetId, subject }: Props) {
   if (identity.kind === 'anonymous') {
     return (
       <div className="action">
-        <button type="button" className="button button--secondary" data-action="sign-in" onClick={requestSignIn}>
+        <button type="button" className="button button--secondary" data-action="sign-in" onClick={requestSignIn} aria-label={`Sign in to buy ${subject}`}>
           Sign in to buy
         </button>
       </div>

@@ -2,18 +2,21 @@
 // End-to-end test of the web client in headless Chromium against a running platform.
 //
 //   WEB_URL=http://127.0.0.1:4173 CORE_URL=http://127.0.0.1:8000 npm run e2e
+//   CORE_URL=http://127.0.0.1:8000 npm run e2e     # without WEB_URL: serves dist/ itself (vite preview, proxy to CORE_URL)
 //
 // Drives the Debian `chromium` package through playwright-core (no browser download). Plain node is
 // the runner, so nothing triggers Playwright's own browser installation. Prints one line per check and
 // a final "N passed, N failed"; exits non-zero when anything failed. Screenshots (phone 390 px and
 // desktop 1280 px) go to web-client/screenshots/ (git-ignored).
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const env = process.env;
-const WEB_URL = (env.WEB_URL ?? 'http://127.0.0.1:4173').replace(/\/+$/, '');
 const CORE_URL = (env.CORE_URL ?? 'http://127.0.0.1:8000').replace(/\/+$/, '');
+const preview = env.WEB_URL ? null : await servePreview();
+const WEB_URL = (env.WEB_URL ?? preview.url).replace(/\/+$/, '');
 const CHROMIUM = env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TIMEOUT = Number(env.E2E_TIMEOUT_MS ?? 15000);
 const LIVE_TIMEOUT = Number(env.E2E_LIVE_TIMEOUT_MS ?? 10000);
@@ -21,6 +24,22 @@ const SCREENSHOTS = fileURLToPath(new URL('../screenshots/', import.meta.url));
 const SECTIONS = ['car_insurance', 'health_insurance', 'house_insurance', 'banking'];
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
+
+/** Without WEB_URL: serve the production build with Vite's preview server, proxying the core's routes to CORE_URL. */
+async function servePreview() {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  if (!existsSync(`${root}dist/index.html`)) {
+    console.log('no WEB_URL and no dist/: run `npm run build` first, or set WEB_URL to a served web client');
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  }
+  process.env.CORE_URL = CORE_URL; // read by vite.config.ts for the proxy
+  const { preview } = await import('vite');
+  const server = await preview({ root, logLevel: 'warn', preview: { port: 0, strictPort: false, host: '127.0.0.1' } });
+  const url = server.resolvedUrls?.local?.[0];
+  if (!url) throw new Error('vite preview did not report its URL');
+  return { url, close: () => server.close() };
+}
 
 // ---------------------------------------------------------------- tiny runner
 const results = [];
@@ -137,7 +156,7 @@ async function screenshot(page, name, viewport) {
 }
 
 // ---------------------------------------------------------------- the scenario
-console.log(`web client ${WEB_URL}, core ${CORE_URL}, browser ${CHROMIUM}`);
+console.log(`web client ${WEB_URL}${preview ? ' (vite preview of dist/, proxying to the core)' : ''}, core ${CORE_URL}, browser ${CHROMIUM}`);
 await mkdir(SCREENSHOTS, { recursive: true });
 
 let browser;
@@ -266,6 +285,7 @@ try {
     }
   }
   await browser?.close().catch(() => {});
+  await preview?.close().catch(() => {});
 }
 
 const passed = results.filter((r) => r.ok).length;

@@ -69,7 +69,9 @@ function assert(condition, message) {
 
 // ---------------------------------------------------------------- core API (setup and clean-up only)
 async function core(path, { token, method = 'GET' } = {}) {
-  const response = await fetch(`${CORE_URL}${path}`, { method, headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  const response = await fetch(`${CORE_URL}${path}`, { method, headers: token ? { Authorization: `Bearer ${token}` } : {} }).catch((error) => {
+    throw new Error(`${method} ${CORE_URL}${path} failed (${error.cause?.code ?? error.message}): is the core running?`);
+  });
   const text = await response.text();
   let body;
   try {
@@ -163,7 +165,9 @@ let browser;
 const state = {};
 try {
   await check('platform is up: web client and core answer, demo tokens available', async () => {
-    const web = await fetch(WEB_URL);
+    const web = await fetch(WEB_URL).catch((error) => {
+      throw new Error(`GET ${WEB_URL} failed (${error.cause?.code ?? error.message}): is the web client served there?`);
+    });
     assert(web.ok, `GET ${WEB_URL} → ${web.status}`);
     const home = await core('/home');
     assert(home.status === 200 || home.status === 503, `GET ${CORE_URL}/home → ${home.status}`);

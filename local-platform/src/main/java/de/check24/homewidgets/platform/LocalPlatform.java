@@ -43,6 +43,8 @@ public final class LocalPlatform implements AutoCloseable {
 
 	private final List<ServiceProcess> services = new ArrayList<>();
 
+	private WebClientServer webClient;
+
 	LocalPlatform(PlatformSettings settings) {
 		this.settings = settings;
 	}
@@ -98,6 +100,14 @@ public final class LocalPlatform implements AutoCloseable {
 			startService(product.module(), port, environment, logs);
 		}
 		startService("core-service", this.settings.corePort(), coreEnvironment, logs);
+		Path webClient = this.settings.repositoryRoot().resolve("web-client/dist");
+		if (Files.isRegularFile(webClient.resolve("index.html"))) {
+			this.webClient = WebClientServer.start(webClient, this.settings.webPort(), this.settings.coreUrl());
+			this.running.add(this.webClient);
+		}
+		else {
+			logger.warn("No web client build in {}: run 'npm ci && npm run build' in web-client/", webClient);
+		}
 		for (ServiceProcess service : this.services) {
 			service.awaitHealthy(STARTUP_TIMEOUT);
 		}
@@ -116,6 +126,9 @@ public final class LocalPlatform implements AutoCloseable {
 		String token456 = tokens.forUser(456, Duration.ofHours(12));
 		String core = this.settings.coreUrl();
 		StringBuilder text = new StringBuilder("\nHome Widgets is running.\n\n");
+		if (this.webClient != null) {
+			text.append(String.format("  web client      %s   <- open this%n", this.webClient.url()));
+		}
 		text.append(String.format("  core (BFF)      %s%n", core));
 		for (ServiceProcess service : this.services) {
 			if (!service.name().equals("core-service")) {

@@ -17,13 +17,14 @@ import java.util.Map;
  * @param postgresPort embedded PostgreSQL ({@code PLATFORM_POSTGRES_PORT}, 15432)
  * @param redisPort embedded Redis ({@code PLATFORM_REDIS_PORT}, 16379)
  * @param kafkaPort embedded Kafka ({@code PLATFORM_KAFKA_PORT}, 19092)
+ * @param webPort the web client ({@code PLATFORM_WEB_PORT}, 3000)
  * @param jwtSecret the core's HS256 secret ({@code HOME_JWT_SECRET}, a local-development
  * default)
  * @param serviceToken the product-to-core credential ({@code CORE_SERVICE_TOKEN}, a
  * local-development default)
  */
 record PlatformSettings(Path repositoryRoot, Path home, boolean clean, int corePort, int firstProductPort,
-		int postgresPort, int redisPort, int kafkaPort, String jwtSecret, String serviceToken) {
+		int postgresPort, int redisPort, int kafkaPort, int webPort, String jwtSecret, String serviceToken) {
 
 	/** Local-development default, never used outside this machine. */
 	static final String LOCAL_DEV_JWT_SECRET = "local-dev-only-jwt-secret-change-me-0123456789";
@@ -39,7 +40,7 @@ record PlatformSettings(Path repositoryRoot, Path home, boolean clean, int coreP
 				intValue(environment, "PLATFORM_FIRST_PRODUCT_PORT", 8001),
 				intValue(environment, "PLATFORM_POSTGRES_PORT", 15432),
 				intValue(environment, "PLATFORM_REDIS_PORT", 16379),
-				intValue(environment, "PLATFORM_KAFKA_PORT", 19092),
+				intValue(environment, "PLATFORM_KAFKA_PORT", 19092), intValue(environment, "PLATFORM_WEB_PORT", 3000),
 				environment.getOrDefault("HOME_JWT_SECRET", LOCAL_DEV_JWT_SECRET),
 				environment.getOrDefault("CORE_SERVICE_TOKEN", LOCAL_DEV_SERVICE_TOKEN));
 	}

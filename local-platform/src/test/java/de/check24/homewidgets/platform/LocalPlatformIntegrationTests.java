@@ -27,7 +27,7 @@ class LocalPlatformIntegrationTests {
 	void startsEverythingPassesTheSmokeChecksAndLeavesNothingBehind(@TempDir Path home) throws Exception {
 		int firstProductPort = consecutiveFreePorts(4);
 		PlatformSettings settings = new PlatformSettings(REPOSITORY_ROOT, home, false, freePort(), firstProductPort,
-				freePort(), freePort(), freePort(), PlatformSettings.LOCAL_DEV_JWT_SECRET,
+				freePort(), freePort(), freePort(), freePort(), PlatformSettings.LOCAL_DEV_JWT_SECRET,
 				PlatformSettings.LOCAL_DEV_SERVICE_TOKEN);
 		LocalPlatform platform = new LocalPlatform(settings);
 		try {

@@ -216,11 +216,15 @@ public class HomeCache {
 		return event;
 	}
 
-	/** Retries invalidations that could not reach Redis. */
+	/**
+	 * Retries invalidations that could not reach Redis, oldest first. While Redis is
+	 * still down the first attempt fails fast (open breaker) and the rest wait for the
+	 * next run.
+	 */
 	@Scheduled(fixedDelayString = "${home.cache.pending-retry-interval:1s}")
 	void retryPendingInvalidations() {
 		HomeInvalidated event;
-		while ((event = this.pending.peek()) != null && this.guard.available()) {
+		while ((event = this.pending.peek()) != null) {
 			if (!evict(event) || !this.messages.publish(event)) {
 				return;
 			}

@@ -45,9 +45,4 @@ class RedisGuard {
 		}
 	}
 
-	boolean available() {
-		return this.circuitBreaker.getState() != CircuitBreaker.State.OPEN
-				&& this.circuitBreaker.getState() != CircuitBreaker.State.FORCED_OPEN;
-	}
-
 }

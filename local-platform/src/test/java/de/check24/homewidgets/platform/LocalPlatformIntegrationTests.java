@@ -47,6 +47,11 @@ class LocalPlatformIntegrationTests {
 			String output = Files.readString(home.resolve("smoke.log"), StandardCharsets.UTF_8);
 			assertThat(process.exitValue()).as(output).isZero();
 			assertThat(output).contains("home reflects the purchase").contains("offers are back");
+
+			if (!Boolean.getBoolean("skipWeb")) {
+				assertThat(platform.welcome()).as("the web client is served").contains("web client");
+				assertThat(runBrowserScenario(platform, settings, home)).isZero();
+			}
 		}
 		finally {
 			platform.close();
@@ -55,6 +60,26 @@ class LocalPlatformIntegrationTests {
 		assertThat(isListening(settings.corePort())).isFalse();
 		assertThat(isListening(firstProductPort)).isFalse();
 		assertThat(isListening(settings.postgresPort())).isFalse();
+	}
+
+	/**
+	 * The web client's end-to-end scenario in headless Chromium against this platform.
+	 */
+	private static int runBrowserScenario(LocalPlatform platform, PlatformSettings settings, Path home)
+			throws Exception {
+		Path log = home.resolve("e2e.log");
+		ProcessBuilder e2e = new ProcessBuilder("npm", "run", "e2e")
+			.directory(REPOSITORY_ROOT.resolve("web-client").toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile());
+		e2e.environment().put("WEB_URL", "http://127.0.0.1:" + settings.webPort());
+		e2e.environment().put("CORE_URL", settings.coreUrl());
+		Process process = e2e.start();
+		assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
+		String output = Files.readString(log, StandardCharsets.UTF_8);
+		System.out.println(output);
+		assertThat(output).as(output).containsPattern("\\d+ passed, 0 failed");
+		return process.exitValue();
 	}
 
 	private static boolean isListening(int port) {

@@ -3,17 +3,8 @@
 FROM eclipse-temurin:17-jdk AS build
 ARG MODULE
 WORKDIR /src
-COPY .mvn .mvn
-COPY mvnw pom.xml ./
-COPY widget-contract widget-contract
-COPY embedded-infrastructure embedded-infrastructure
-COPY product-service-support product-service-support
-COPY car-insurance-service car-insurance-service
-COPY health-insurance-service health-insurance-service
-COPY house-insurance-service house-insurance-service
-COPY banking-service banking-service
-COPY core-service core-service
-RUN ./mvnw -B -ntp -q -pl "${MODULE}" -am package -DskipTests \
+COPY . .
+RUN ./mvnw -B -ntp -q -pl "${MODULE}" -am package -DskipTests -DskipWeb \
     && cp "${MODULE}"/target/"${MODULE}"-*.jar /src/app.jar
 
 # Runtime stage: JRE only, non-root, container-aware heap.

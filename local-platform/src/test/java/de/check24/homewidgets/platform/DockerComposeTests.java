@@ -46,17 +46,18 @@ class DockerComposeTests {
 				assertThat(dockerfile).as(name + "'s Dockerfile").isRegularFile();
 				String module = module(service);
 				assertThat(REPOSITORY_ROOT.resolve(module).resolve("pom.xml")).as(name + "'s module").isRegularFile();
+				assertThat(REPOSITORY_ROOT.resolve(module).resolve("src")).as(name + "'s sources").isDirectory();
 				built.add(name);
 			}
 		});
 		assertThat(built).contains("car-insurance-service", "health-insurance-service", "house-insurance-service",
-				"banking-service", "core-service-1", "core-service-2");
+				"banking-service", "core-service-1", "core-service-2", "web-client");
 	}
 
 	@Test
 	void everyEnvironmentVariableTheFileSetsIsReadByItsService() throws IOException {
 		services().forEach((name, service) -> {
-			if (!(service.get("build") instanceof Map<?, ?>)) {
+			if (!(service.get("build") instanceof Map<?, ?>) || !service.containsKey("environment")) {
 				return;
 			}
 			Set<String> read = variablesReadBy(module(service));
@@ -79,10 +80,16 @@ class DockerComposeTests {
 		services.forEach((name, service) -> assertThat(service).as(name).containsKey("mem_limit"));
 	}
 
+	/**
+	 * The Maven module a service is built from: the MODULE build argument, else the
+	 * Dockerfile's folder.
+	 */
 	private static String module(Map<String, Object> service) {
 		Map<?, ?> build = (Map<?, ?>) service.get("build");
-		Map<?, ?> args = (Map<?, ?>) build.get("args");
-		return String.valueOf(args.get("MODULE"));
+		if (build.get("args") instanceof Map<?, ?> args && args.get("MODULE") != null) {
+			return String.valueOf(args.get("MODULE"));
+		}
+		return Path.of(String.valueOf(build.get("dockerfile"))).getParent().toString();
 	}
 
 	/**

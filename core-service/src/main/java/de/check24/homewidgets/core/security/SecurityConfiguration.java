@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -32,6 +33,9 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.util.StringUtils;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -41,7 +45,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * home, with a bad or expired one they get 401, and {@code /user/**} needs one.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SecurityProperties.class)
+@EnableConfigurationProperties({ SecurityProperties.class, CorsProperties.class })
 class SecurityConfiguration {
 
 	private static final int MINIMUM_SECRET_BYTES = 32;
@@ -79,6 +83,8 @@ class SecurityConfiguration {
 
 	private static HttpSecurity stateless(HttpSecurity http) throws Exception {
 		return http.csrf(AbstractHttpConfigurer::disable)
+			// preflights are answered before authentication, from corsConfigurationSource
+			.cors(Customizer.withDefaults())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(AbstractHttpConfigurer::disable)
 			.formLogin(AbstractHttpConfigurer::disable)
@@ -86,6 +92,27 @@ class SecurityConfiguration {
 			.logout(AbstractHttpConfigurer::disable)
 			// /home sets its own Cache-Control so that ETag revalidation works
 			.headers((headers) -> headers.cacheControl((cacheControl) -> cacheControl.disable()));
+	}
+
+	/**
+	 * The web client's origins may call the core from the browser: read the home (with
+	 * {@code If-None-Match}), buy and cancel, and follow the update stream. {@code ETag}
+	 * and {@code Location} are readable by scripts.
+	 * @param properties {@code home.cors.*}
+	 * @return the CORS configuration for every route
+	 */
+	@Bean
+	CorsConfigurationSource corsConfigurationSource(CorsProperties properties) {
+		CorsConfiguration cors = new CorsConfiguration();
+		cors.setAllowedOrigins(properties.allowedOrigins());
+		cors.setAllowedMethods(List.of("GET", "POST", "DELETE", "OPTIONS"));
+		cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.IF_NONE_MATCH,
+				"Last-Event-ID"));
+		cors.setExposedHeaders(List.of(HttpHeaders.ETAG, HttpHeaders.LOCATION));
+		cors.setMaxAge(properties.maxAge());
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		source.registerCorsConfiguration("/**", cors);
+		return source;
 	}
 
 	/**

@@ -37,6 +37,26 @@ public final class HttpTestClient {
 			.POST(HttpRequest.BodyPublishers.ofString(json)), headers);
 	}
 
+	public HttpResponse<String> delete(String path, String... headers) {
+		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path)).DELETE(), headers);
+	}
+
+	/**
+	 * Sends a request with any method.
+	 * @param method e.g. {@code OPTIONS}
+	 * @param path e.g. {@code /home}
+	 * @param headers name, value, name, value...
+	 * @return the response
+	 */
+	public HttpResponse<String> request(String method, String path, String... headers) {
+		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+			.method(method, HttpRequest.BodyPublishers.noBody()), headers);
+	}
+
+	public String baseUrl() {
+		return this.baseUrl;
+	}
+
 	/**
 	 * GET /home as a user.
 	 * @param userId the user, {@code null} for anonymous

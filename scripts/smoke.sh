@@ -53,7 +53,9 @@ await_car_section() { # $1: "empty" or "offers"
 }
 
 await_car_section offers || fail "the car section offers nothing before the purchase"
-offer=$("${CURL[@]}" "$CAR/widget/car-insurance?user_id=$SMOKE_USER" | grep -o '"widget_id" *: *"[^"]*"' | head -1 | sed 's/.*"\([^"]*\)"$/\1/')
+offer=$("${CURL[@]}" "$CAR/widget/car-insurance?user_id=$SMOKE_USER" | python3 -c '
+import json, sys
+print(next((w["widget_id"] for w in json.load(sys.stdin)["widgets"] if (w.get("action") or {}).get("type") == "purchase"), ""))')
 [ -n "$offer" ] || fail "car insurance offers no widget to buy"
 
 created=$(status_of -X POST "$CAR/widget/car-insurance/contract" -H 'Content-Type: application/json' \

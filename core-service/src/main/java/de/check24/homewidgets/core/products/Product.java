@@ -54,6 +54,15 @@ public enum Product {
 	}
 
 	/**
+	 * Finds a product by its service key only, as in URLs.
+	 * @param key e.g. {@code car-insurance}; may be {@code null}
+	 * @return the product, empty when the key is unknown or {@code null}
+	 */
+	public static Optional<Product> forKey(String key) {
+		return Arrays.stream(values()).filter((product) -> product.key.equals(key)).findFirst();
+	}
+
+	/**
 	 * Finds a product by its service key or its section name.
 	 * @param name e.g. {@code car-insurance} or {@code car_insurance}; may be
 	 * {@code null}

@@ -1,6 +1,8 @@
 package de.check24.homewidgets.core.products;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -16,7 +18,10 @@ import org.slf4j.LoggerFactory;
 import de.check24.homewidgets.contract.Widget;
 
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.util.StreamUtils;
 import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.HttpServerErrorException;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -90,6 +95,75 @@ class ProductClient {
 		}
 	}
 
+	/**
+	 * Buys an offer. Not retried: a purchase is not idempotent, and a retry after a lost
+	 * answer would turn into a 409 for a purchase that succeeded.
+	 * @param userId the buyer
+	 * @param widgetId the offer
+	 * @return the product's answer (201, 404, 409, 400 ...)
+	 * @throws ProductUnavailable when the product failed or its breaker is open
+	 */
+	ProductReply purchase(long userId, String widgetId) {
+		Map<String, Object> order = new LinkedHashMap<>();
+		order.put("user_id", userId);
+		order.put("widget_id", widgetId);
+		return call("purchase",
+				() -> exchange(this.restClient.post()
+					.uri("/widget/{key}/contract", this.product.key())
+					.contentType(MediaType.APPLICATION_JSON)
+					.body(order)),
+				false);
+	}
+
+	/**
+	 * Cancels a contract; retried like reads, a repeated cancellation is harmless.
+	 * @param userId the owner
+	 * @param widgetId the offer the contract was made from
+	 * @return the product's answer (200, 404 ...)
+	 * @throws ProductUnavailable when the product failed or its breaker is open
+	 */
+	ProductReply cancel(long userId, String widgetId) {
+		return call("cancel", () -> exchange(this.restClient.delete()
+			.uri("/widget/{key}/contract/{userId}/{widgetId}", this.product.key(), userId, widgetId)), true);
+	}
+
+	/**
+	 * The user's contracts with this product as the product lists them.
+	 * @param userId the owner
+	 * @return the product's answer (200, 404 ...)
+	 * @throws ProductUnavailable when the product failed or its breaker is open
+	 */
+	ProductReply contractsOf(long userId) {
+		return call("contracts",
+				() -> exchange(
+						this.restClient.get().uri("/widget/{key}/contract/{userId}", this.product.key(), userId)),
+				true);
+	}
+
+	private ProductReply call(String what, Supplier<ProductReply> call, boolean retryable) {
+		try {
+			return retryable ? protect(call) : CircuitBreaker.decorateSupplier(this.circuitBreaker, call).get();
+		}
+		catch (RuntimeException ex) {
+			logFailure(what, ex);
+			throw ProductUnavailable.of(this.product, ex);
+		}
+	}
+
+	// 4xx answers are the product's business answers (not found, already bought), passed
+	// on as they are; 5xx are failures the breaker counts
+	private static ProductReply exchange(RestClient.RequestHeadersSpec<?> request) {
+		return request.exchange((clientRequest, response) -> {
+			byte[] body = StreamUtils.copyToByteArray(response.getBody());
+			if (response.getStatusCode().is5xxServerError()) {
+				throw HttpServerErrorException.create(response.getStatusCode(), response.getStatusText(),
+						response.getHeaders(), body, null);
+			}
+			return new ProductReply(response.getStatusCode().value(), response.getHeaders().getContentType(),
+					response.getHeaders().getLocation(), body);
+		});
+	}
+
 	private List<Widget> fetchWidgets(Long userId) {
 		JsonNode body = this.restClient.get()
 			.uri((uri) -> uri.path("/widget/{key}")
@@ -129,7 +203,7 @@ class ProductClient {
 			logger.debug("{} breaker open, serving {} fallback", this.product.key(), what);
 		}
 		else {
-			logger.warn("{} {} failed, serving fallback: {}", this.product.key(), what, ex.toString());
+			logger.warn("{} {} failed: {}", this.product.key(), what, ex.toString());
 		}
 	}
 

@@ -58,6 +58,41 @@ public class ProductClients {
 		return fanOut(List.of(Product.values()), (client) -> client.contracts(userId), ProductContracts::unavailable);
 	}
 
+	/**
+	 * Buys an offer from its product, once (a purchase is never retried).
+	 * @param product the owning product
+	 * @param userId the buyer
+	 * @param widgetId the offer
+	 * @return the product's answer, to pass on
+	 * @throws ProductUnavailable when the product failed or its breaker is open
+	 */
+	public ProductReply purchase(Product product, long userId, String widgetId) {
+		return this.clients.get(product).purchase(userId, widgetId);
+	}
+
+	/**
+	 * Cancels a contract with its product.
+	 * @param product the owning product
+	 * @param userId the owner
+	 * @param widgetId the offer the contract was made from
+	 * @return the product's answer, to pass on
+	 * @throws ProductUnavailable when the product failed or its breaker is open
+	 */
+	public ProductReply cancel(Product product, long userId, String widgetId) {
+		return this.clients.get(product).cancel(userId, widgetId);
+	}
+
+	/**
+	 * A user's contracts with one product, as the product answers.
+	 * @param product the product
+	 * @param userId the owner
+	 * @return the product's answer, to pass on
+	 * @throws ProductUnavailable when the product failed or its breaker is open
+	 */
+	public ProductReply contractsOf(Product product, long userId) {
+		return this.clients.get(product).contractsOf(userId);
+	}
+
 	void close() {
 		this.executor.shutdownNow();
 	}

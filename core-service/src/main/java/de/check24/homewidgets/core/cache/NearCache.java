@@ -17,6 +17,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import de.check24.homewidgets.core.security.Viewer;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 
 /**
  * Each replica's in-process cache of rendered pages in front of Redis: a hit costs a map
@@ -119,7 +121,9 @@ public class NearCache {
 		this.loading.remove(viewer);
 	}
 
+	// before anything that tells clients to refetch (the update streams)
 	@EventListener
+	@Order(Ordered.HIGHEST_PRECEDENCE)
 	void on(HomeInvalidated event) {
 		if (event.viewer() == null) {
 			clear();

@@ -28,6 +28,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.firewall.HttpFirewall;
@@ -42,13 +44,16 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Two callers, two chains. Product services reach {@code /cache/**} with the shared
  * service token. Everyone else may send a user JWT: without one they see the anonymous
- * home, with a bad or expired one they get 401, and {@code /user/**} needs one.
+ * home, with a bad or expired one they get 401, and {@code /user/**} and the contract
+ * routes under {@code /widget/**} need one.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ SecurityProperties.class, CorsProperties.class })
 class SecurityConfiguration {
 
 	private static final int MINIMUM_SECRET_BYTES = 32;
+
+	private static final String STREAM = "/stream/updates";
 
 	@Bean
 	ProblemResponses problemResponses(ObjectMapper objectMapper) {
@@ -71,8 +76,10 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain userChain(HttpSecurity http, ProblemResponses problems) throws Exception {
 		return stateless(http)
-			.authorizeHttpRequests(
-					(requests) -> requests.requestMatchers("/user/**").authenticated().anyRequest().permitAll())
+			.authorizeHttpRequests((requests) -> requests.requestMatchers("/user/**", "/widget/**")
+				.authenticated()
+				.anyRequest()
+				.permitAll())
 			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults())
 				.authenticationEntryPoint(problems.bearerEntryPoint())
 				.accessDeniedHandler(problems.bearerAccessDenied()))
@@ -147,6 +154,21 @@ class SecurityConfiguration {
 			}
 		}
 		return true;
+	}
+
+	/**
+	 * Tokens come in the {@code Authorization} header; only on the update stream may they
+	 * come as an {@code access_token} query parameter, because browsers'
+	 * {@code EventSource} cannot send headers. Elsewhere the parameter is ignored.
+	 * @return the resolver the resource server uses
+	 */
+	@Bean
+	BearerTokenResolver bearerTokenResolver() {
+		DefaultBearerTokenResolver headerOnly = new DefaultBearerTokenResolver();
+		DefaultBearerTokenResolver headerOrQuery = new DefaultBearerTokenResolver();
+		headerOrQuery.setAllowUriQueryParameter(true);
+		return (request) -> STREAM.equals(request.getRequestURI().substring(request.getContextPath().length()))
+				? headerOrQuery.resolve(request) : headerOnly.resolve(request);
 	}
 
 	@Bean

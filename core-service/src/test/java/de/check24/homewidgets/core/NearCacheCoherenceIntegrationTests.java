@@ -64,6 +64,8 @@ class NearCacheCoherenceIntegrationTests {
 		List<String> arguments = new ArrayList<>();
 		StubProducts.shared().properties().forEach((name, value) -> arguments.add("--" + name + "=" + value));
 		arguments.add("--server.port=0");
+		// no Kafka here; these tests are about Redis
+		arguments.add("--home.events.enabled=false");
 		arguments.add("--spring.data.redis.host=127.0.0.1");
 		arguments.add("--spring.data.redis.port=" + LocalRedis.shared().port());
 		return new SpringApplicationBuilder(CoreApplication.class).run(arguments.toArray(String[]::new));

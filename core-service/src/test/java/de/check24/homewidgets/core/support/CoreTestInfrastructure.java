@@ -8,8 +8,8 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 
 /**
- * What a full-context test of the core runs against: the shared embedded Redis, the stub
- * product services, and a clock tests can move forward.
+ * What a full-context test of the core runs against: the shared embedded Redis and Kafka,
+ * the stub product services, and a clock tests can move forward.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class CoreTestInfrastructure {
@@ -18,6 +18,7 @@ public class CoreTestInfrastructure {
 	DynamicPropertyRegistrar coreInfrastructureProperties() {
 		return (registry) -> {
 			EmbeddedInfrastructure.redis(registry);
+			EmbeddedInfrastructure.kafka(registry);
 			StubProducts.shared().properties().forEach((name, value) -> registry.add(name, () -> value));
 		};
 	}

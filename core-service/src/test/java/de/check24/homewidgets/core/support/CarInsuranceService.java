@@ -1,0 +1,122 @@
+package de.check24.homewidgets.core.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
+
+import de.check24.homewidgets.infrastructure.LocalKafka;
+import de.check24.homewidgets.infrastructure.LocalPostgres;
+import de.check24.homewidgets.infrastructure.ServiceProcess;
+
+/**
+ * The real car-insurance service (its built jar, as its own process) on the shared
+ * PostgreSQL and Kafka, started once per test JVM and stopped when the JVM exits. Its
+ * {@code CORE_SERVICE_URL} points at {@link #corePort()}, where a test may run a core
+ * replica to receive the product's invalidation callbacks.
+ */
+public final class CarInsuranceService {
+
+	public static final String DATABASE = "car_insurance_db";
+
+	public static final String SERVICE_TOKEN = "local-dev-service-token";
+
+	private static CarInsuranceService shared;
+
+	private final ServiceProcess process;
+
+	private final int corePort;
+
+	private CarInsuranceService() throws InterruptedException {
+		LocalPostgres postgres = LocalPostgres.shared();
+		postgres.createDatabase(DATABASE);
+		this.corePort = freePort();
+		Path logs = Path.of("target", "service-logs");
+		try {
+			Files.createDirectories(logs);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		Map<String, String> environment = Map.of("DB_HOST", "127.0.0.1", "DB_PORT", String.valueOf(postgres.port()),
+				"DB_NAME", DATABASE, "DB_USER", LocalPostgres.USER, "DB_PASSWORD", LocalPostgres.PASSWORD,
+				"KAFKA_BROKER", LocalKafka.shared().bootstrapServers(), "CORE_SERVICE_URL",
+				"http://127.0.0.1:" + this.corePort, "CORE_SERVICE_TOKEN", SERVICE_TOKEN);
+		this.process = ServiceProcess.start("car-insurance-service", freePort(), environment,
+				Path.of("..").toAbsolutePath().normalize(), logs.toAbsolutePath());
+		try {
+			this.process.awaitHealthy(Duration.ofSeconds(120));
+		}
+		catch (RuntimeException | InterruptedException ex) {
+			this.process.close();
+			throw ex;
+		}
+	}
+
+	public static synchronized CarInsuranceService shared() {
+		if (shared == null) {
+			try {
+				shared = new CarInsuranceService();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+			Runtime.getRuntime().addShutdownHook(new Thread(shared.process::close, "car-insurance-service-stop"));
+		}
+		return shared;
+	}
+
+	public String url() {
+		return this.process.url();
+	}
+
+	/**
+	 * Where the service sends its cache invalidations.
+	 * @return the port of {@code CORE_SERVICE_URL} on 127.0.0.1
+	 */
+	public int corePort() {
+		return this.corePort;
+	}
+
+	/**
+	 * Counts the contracts rows in the service's own database.
+	 * @param userId the owner
+	 * @param widgetId the offer
+	 * @return 0 or 1
+	 */
+	public int contractRows(long userId, String widgetId) {
+		try (Connection connection = DriverManager.getConnection(LocalPostgres.shared().jdbcUrl(DATABASE),
+				LocalPostgres.USER, LocalPostgres.PASSWORD);
+				PreparedStatement query = connection
+					.prepareStatement("SELECT count(*) FROM contracts WHERE user_id = ? AND widget_id = ?")) {
+			query.setLong(1, userId);
+			query.setString(2, widgetId);
+			try (ResultSet result = query.executeQuery()) {
+				result.next();
+				return result.getInt(1);
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	public static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

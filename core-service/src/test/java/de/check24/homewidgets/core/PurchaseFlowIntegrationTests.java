@@ -40,6 +40,8 @@ import de.check24.homewidgets.infrastructure.LocalRedis;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -384,6 +386,18 @@ class PurchaseFlowIntegrationTests {
 			properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
 			properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
 			return new KafkaProducer<>(properties);
+		}
+
+		@Test
+		void consumesTheFourTopicsAsTheWidgetCacheInvalidatorGroup() {
+			for (ConfigurableApplicationContext replica : List.of(replicaA, replicaB)) {
+				MessageListenerContainer container = replica.getBean(KafkaListenerEndpointRegistry.class)
+					.getListenerContainer("widget-cache-invalidator");
+				assertThat(container.getGroupId()).isEqualTo("widget-cache-invalidator-group");
+				assertThat(container.getContainerProperties().getTopics()).containsExactlyInAnyOrder(
+						"user.car.insurance.purchased", "user.health.insurance.purchased",
+						"user.house.insurance.purchased", "user.banking.product.purchased");
+			}
 		}
 
 		@Test

@@ -54,7 +54,9 @@ class ContractEventsListener {
 		this.meterRegistry = meterRegistry;
 	}
 
-	@KafkaListener(id = "widget-cache-invalidator", autoStartup = "${home.events.enabled:true}",
+	// the group is spring.kafka.consumer.group-id (widget-cache-invalidator-group), not
+	// the container id
+	@KafkaListener(id = "widget-cache-invalidator", idIsGroup = false, autoStartup = "${home.events.enabled:true}",
 			topics = { "${home.events.topics.car-insurance}", "${home.events.topics.health-insurance}",
 					"${home.events.topics.house-insurance}", "${home.events.topics.banking}" })
 	void on(ConsumerRecord<String, String> record) {

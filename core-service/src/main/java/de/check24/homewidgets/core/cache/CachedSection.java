@@ -3,7 +3,7 @@ package de.check24.homewidgets.core.cache;
 import java.time.Instant;
 import java.util.List;
 
-import de.check24.homewidgets.contract.Widget;
+import de.check24.homewidgets.core.products.HomeWidget;
 import de.check24.homewidgets.core.products.Product;
 
 /**
@@ -15,7 +15,7 @@ import de.check24.homewidgets.core.products.Product;
  * @param freshUntil end of the TTL
  * @param staleUntil end of the grace window
  */
-public record CachedSection(Product product, List<Widget> widgets, Instant storedAt, Instant freshUntil,
+public record CachedSection(Product product, List<HomeWidget> widgets, Instant storedAt, Instant freshUntil,
 		Instant staleUntil) {
 
 	public Freshness freshness(Instant now) {

@@ -23,7 +23,7 @@ import io.micrometer.core.instrument.Tags;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import de.check24.homewidgets.contract.Widget;
+import de.check24.homewidgets.core.products.HomeWidget;
 import de.check24.homewidgets.core.products.Product;
 import de.check24.homewidgets.core.products.ProductSection;
 import de.check24.homewidgets.core.security.Viewer;
@@ -290,7 +290,7 @@ public class HomeCache {
 		return PREFIX + "refresh_lock:" + (viewer.isAnonymous() ? "anonymous" : "user:" + viewer.userId());
 	}
 
-	private CachedSection toCached(Product product, List<Widget> widgets, Instant storedAt) {
+	private CachedSection toCached(Product product, List<HomeWidget> widgets, Instant storedAt) {
 		Instant freshUntil = storedAt.plus(this.properties.ttl(product));
 		return new CachedSection(product, widgets, storedAt, freshUntil, freshUntil.plus(this.properties.grace()));
 	}
@@ -316,7 +316,7 @@ public class HomeCache {
 	}
 
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-	record StoredSection(Instant storedAt, List<Widget> widgets) {
+	record StoredSection(Instant storedAt, List<HomeWidget> widgets) {
 
 	}
 

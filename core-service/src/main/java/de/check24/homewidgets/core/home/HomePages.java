@@ -10,13 +10,13 @@ import java.util.Map;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import de.check24.homewidgets.contract.Widget;
 import de.check24.homewidgets.core.cache.CachedSection;
 import de.check24.homewidgets.core.cache.CachedSections;
 import de.check24.homewidgets.core.cache.Freshness;
 import de.check24.homewidgets.core.cache.HomeCache;
 import de.check24.homewidgets.core.cache.NearCache;
 import de.check24.homewidgets.core.cache.RenderedPage;
+import de.check24.homewidgets.core.products.HomeWidget;
 import de.check24.homewidgets.core.products.Product;
 import de.check24.homewidgets.core.products.ProductClients;
 import de.check24.homewidgets.core.products.ProductSection;
@@ -133,7 +133,7 @@ class HomePages {
 	/** The sections of a page being assembled. */
 	private final class Page {
 
-		private final Map<Product, List<Widget>> sections = new EnumMap<>(Product.class);
+		private final Map<Product, List<HomeWidget>> sections = new EnumMap<>(Product.class);
 
 		private Instant newest;
 

@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
-import de.check24.homewidgets.contract.HomeResponse;
-import de.check24.homewidgets.contract.ServiceSection;
-import de.check24.homewidgets.contract.Widget;
 import de.check24.homewidgets.core.cache.RenderedPage;
+import de.check24.homewidgets.core.products.HomeWidget;
 import de.check24.homewidgets.core.products.Product;
 
 /**
@@ -30,13 +30,12 @@ class HomeRenderer {
 		this.objectMapper = objectMapper;
 	}
 
-	RenderedPage render(String cacheKey, Map<Product, List<Widget>> sections, Instant timestamp, int status,
+	RenderedPage render(String cacheKey, Map<Product, List<HomeWidget>> sections, Instant timestamp, int status,
 			Instant freshUntil, boolean stale) {
-		Map<String, ServiceSection> services = new LinkedHashMap<>();
-		sections.forEach(
-				(product, widgets) -> services.put(product.section(), new ServiceSection(product.title(), widgets)));
+		Map<String, Section> services = new LinkedHashMap<>();
+		sections.forEach((product, widgets) -> services.put(product.section(), new Section(product.title(), widgets)));
 		try {
-			byte[] body = this.objectMapper.writeValueAsBytes(new HomeResponse(services, timestamp, cacheKey));
+			byte[] body = this.objectMapper.writeValueAsBytes(new Home(services, timestamp, cacheKey));
 			return new RenderedPage(body, etag(body), status, freshUntil, stale);
 		}
 		catch (IOException ex) {
@@ -52,6 +51,29 @@ class HomeRenderer {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * The contract's {@code HomeResponse}, holding widgets whose {@code data} is passed
+	 * through as the products sent it.
+	 *
+	 * @param services sections keyed by section name
+	 * @param timestamp when the newest section was fetched
+	 * @param cacheKey the Redis key of the home
+	 */
+	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+	record Home(Map<String, Section> services, Instant timestamp, String cacheKey) {
+
+	}
+
+	/**
+	 * The contract's {@code ServiceSection}.
+	 *
+	 * @param title the section headline
+	 * @param widgets ordered by priority
+	 */
+	record Section(String title, List<HomeWidget> widgets) {
+
 	}
 
 }

@@ -15,8 +15,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import de.check24.homewidgets.contract.Widget;
-
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.util.StreamUtils;
@@ -164,7 +162,7 @@ class ProductClient {
 		});
 	}
 
-	private List<Widget> fetchWidgets(Long userId) {
+	private List<HomeWidget> fetchWidgets(Long userId) {
 		JsonNode body = this.restClient.get()
 			.uri((uri) -> uri.path("/widget/{key}")
 				.queryParamIfPresent("user_id", Optional.ofNullable(userId))

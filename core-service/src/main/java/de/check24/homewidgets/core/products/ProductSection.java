@@ -2,10 +2,6 @@ package de.check24.homewidgets.core.products;
 
 import java.util.List;
 
-import de.check24.homewidgets.contract.ComponentType;
-import de.check24.homewidgets.contract.Widget;
-import de.check24.homewidgets.contract.WidgetData;
-
 /**
  * What one product contributed to a home page.
  *
@@ -15,11 +11,11 @@ import de.check24.homewidgets.contract.WidgetData;
  * @param available {@code false} when {@code widgets} holds the fallback card, which must
  * never be cached as real content
  */
-public record ProductSection(Product product, List<Widget> widgets, boolean available) {
+public record ProductSection(Product product, List<HomeWidget> widgets, boolean available) {
 
 	static final String FALLBACK_WIDGET_ID = "fallback_error_card";
 
-	static ProductSection of(Product product, List<Widget> widgets) {
+	static ProductSection of(Product product, List<HomeWidget> widgets) {
 		return new ProductSection(product, List.copyOf(widgets), true);
 	}
 
@@ -29,8 +25,8 @@ public record ProductSection(Product product, List<Widget> widgets, boolean avai
 	 * @return a section holding the "Service Temporarily Unavailable" card
 	 */
 	public static ProductSection unavailable(Product product) {
-		Widget fallback = new Widget(FALLBACK_WIDGET_ID, ComponentType.CARD, 0,
-				WidgetData.of("Service Temporarily Unavailable", null, "We're working on it. Please try again soon."))
+		HomeWidget fallback = HomeWidget
+			.card(FALLBACK_WIDGET_ID, "Service Temporarily Unavailable", "We're working on it. Please try again soon.")
 			.withService(product.section());
 		return new ProductSection(product, List.of(fallback), false);
 	}

@@ -13,7 +13,6 @@ import org.slf4j.LoggerFactory;
 
 import de.check24.homewidgets.contract.ContractSchema;
 import de.check24.homewidgets.contract.ContractValidator;
-import de.check24.homewidgets.contract.Widget;
 
 /**
  * Checks every widget a product returns against the contract's JSON Schema. An invalid
@@ -40,15 +39,16 @@ class WidgetValidation {
 	 * The valid widgets of a product response.
 	 * @param product who answered
 	 * @param body the parsed {@code {"widgets": [...]}}
-	 * @return valid widgets tagged with the section name, ordered by priority
+	 * @return valid widgets tagged with the section name, ordered by priority, their
+	 * {@code data} as sent
 	 * @throws InvalidProductResponse when the body is not a widget list at all
 	 */
-	List<Widget> validWidgets(Product product, JsonNode body) {
+	List<HomeWidget> validWidgets(Product product, JsonNode body) {
 		JsonNode widgets = (body != null) ? body.get("widgets") : null;
 		if (widgets == null || !widgets.isArray()) {
 			throw new InvalidProductResponse(product + " answered without a widgets array");
 		}
-		List<Widget> valid = new ArrayList<>(widgets.size());
+		List<HomeWidget> valid = new ArrayList<>(widgets.size());
 		for (JsonNode node : widgets) {
 			List<String> violations = this.validator.validate(ContractSchema.WIDGET, node);
 			if (!violations.isEmpty()) {
@@ -56,7 +56,7 @@ class WidgetValidation {
 				continue;
 			}
 			try {
-				valid.add(this.objectMapper.treeToValue(node, Widget.class).withService(product.section()));
+				valid.add(this.objectMapper.treeToValue(node, HomeWidget.class).withService(product.section()));
 			}
 			catch (Exception ex) {
 				// the schema and the records disagree; the widget cannot be served either
@@ -64,7 +64,7 @@ class WidgetValidation {
 				drop(product, node, ex.getMessage());
 			}
 		}
-		valid.sort(Comparator.comparingInt(Widget::priority));
+		valid.sort(Comparator.comparingInt(HomeWidget::priority));
 		return valid;
 	}
 

@@ -48,6 +48,8 @@ public final class StubProduct {
 
 	private volatile boolean invalidWidget;
 
+	private volatile boolean futureDataField;
+
 	private volatile Duration delay = Duration.ZERO;
 
 	private volatile String version = "v1";
@@ -79,6 +81,7 @@ public final class StubProduct {
 	public void reset() {
 		this.failing = false;
 		this.invalidWidget = false;
+		this.futureDataField = false;
 		this.delay = Duration.ZERO;
 		this.version = "v1";
 		this.contracts.clear();
@@ -106,6 +109,16 @@ public final class StubProduct {
 
 	public StubProduct withInvalidWidget() {
 		this.invalidWidget = true;
+		return this;
+	}
+
+	/**
+	 * Adds a component-specific data field the contract does not list yet to the first
+	 * widget: {@code "countdown": {"ends_at": "2026-12-01T00:00:00Z", "label": "..."}}.
+	 * @return this stub
+	 */
+	public StubProduct withFutureDataField() {
+		this.futureDataField = true;
 		return this;
 	}
 
@@ -186,13 +199,16 @@ public final class StubProduct {
 						, {"widget_id": "%s_invalid", "component_type": "Card", "priority": 0, "data": {"content": "no title"}}"""
 					.formatted(id)
 				: "";
+		String future = this.futureDataField
+				? ", \"countdown\": {\"ends_at\": \"2026-12-01T00:00:00Z\", \"label\": \"Nur noch heute\"}" : "";
 		return """
 				{"widgets": [
 				  {"widget_id": "%s_b", "component_type": "Card", "priority": 2,
 				   "data": {"title": "%s offer B for %s (%s)"}},
 				  {"widget_id": "%s_a", "component_type": "Card", "priority": 1,
-				   "data": {"title": "%s", "pricing": {"price": 89.0, "currency": "€", "frequency": "Monat"}}}%s
-				]}""".formatted(id, this.product.key(), who, this.version, id, title(userId, this.version), invalid);
+				   "data": {"title": "%s", "pricing": {"price": 89.0, "currency": "€", "frequency": "Monat"}%s}}%s
+				]}""".formatted(id, this.product.key(), who, this.version, id, title(userId, this.version), future,
+				invalid);
 	}
 
 	private static String userId(String query) {

@@ -39,6 +39,20 @@ class ArchitectureTests {
 		.haveFullyQualifiedName("org.springframework.web.client.RestClient");
 
 	@ArchTest
+	static final ArchRule onlyTheEventsPackageTalksToKafka = noClasses().that()
+		.resideOutsideOfPackage("..core.events..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("org.springframework.kafka..", "org.apache.kafka..");
+
+	@ArchTest
+	static final ArchRule onlyTheStreamPackageWritesServerSentEvents = noClasses().that()
+		.resideOutsideOfPackage("..core.stream..")
+		.should()
+		.dependOnClassesThat()
+		.haveFullyQualifiedName("org.springframework.web.servlet.mvc.method.annotation.SseEmitter");
+
+	@ArchTest
 	static final ArchRule onlyTheCachePackageTalksToRedis = noClasses().that()
 		.resideOutsideOfPackage("..core.cache..")
 		.should()

@@ -38,6 +38,8 @@ public final class EventStream implements AutoCloseable {
 
 	private final List<String> comments = new CopyOnWriteArrayList<>();
 
+	private volatile boolean ended;
+
 	private EventStream(HttpResponse<InputStream> response, boolean read) {
 		this.response = response;
 		if (read && response.statusCode() == 200) {
@@ -153,6 +155,14 @@ public final class EventStream implements AutoCloseable {
 		return List.copyOf(this.comments);
 	}
 
+	/**
+	 * Whether the server ended the stream.
+	 * @return {@code true} once the body reached its end or failed
+	 */
+	public boolean ended() {
+		return this.ended;
+	}
+
 	@Override
 	public void close() {
 		try {
@@ -196,6 +206,9 @@ public final class EventStream implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			// closed
+		}
+		finally {
+			this.ended = true;
 		}
 	}
 

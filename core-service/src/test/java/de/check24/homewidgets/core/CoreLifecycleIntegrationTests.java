@@ -1,0 +1,81 @@
+package de.check24.homewidgets.core;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import de.check24.homewidgets.core.support.CarInsuranceService;
+import de.check24.homewidgets.core.support.EventStream;
+import de.check24.homewidgets.core.support.HttpTestClient;
+import de.check24.homewidgets.core.support.StubProducts;
+import de.check24.homewidgets.infrastructure.LocalRedis;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Starting without a Kafka broker, and stopping with streams open. */
+class CoreLifecycleIntegrationTests {
+
+	private static ConfigurableApplicationContext start(String kafka) {
+		List<String> arguments = new ArrayList<>();
+		StubProducts.shared().properties().forEach((name, value) -> arguments.add("--" + name + "=" + value));
+		arguments.add("--server.port=0");
+		arguments.add("--spring.data.redis.host=127.0.0.1");
+		arguments.add("--spring.data.redis.port=" + LocalRedis.shared().port());
+		arguments.add("--spring.kafka.bootstrap-servers=" + kafka);
+		return new SpringApplicationBuilder(CoreApplication.class).run(arguments.toArray(String[]::new));
+	}
+
+	private static HttpTestClient http(ConfigurableApplicationContext replica) {
+		return new HttpTestClient(((ServletWebServerApplicationContext) replica).getWebServer().getPort());
+	}
+
+	@Test
+	void startsServesAndStopsPromptlyWithoutAKafkaBroker() {
+		StubProducts.shared().reset();
+		LocalRedis.shared().start();
+		long started = System.nanoTime();
+		ConfigurableApplicationContext replica = start("127.0.0.1:" + CarInsuranceService.freePort());
+		try {
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(60));
+			assertThat(http(replica).home(123L).statusCode()).isEqualTo(200);
+			assertThat(http(replica).home(null).statusCode()).isEqualTo(200);
+			assertThat(http(replica).get("/health").body()).contains("\"status\":\"UP\"");
+		}
+		finally {
+			long stopping = System.nanoTime();
+			replica.close();
+			assertThat(Duration.ofNanos(System.nanoTime() - stopping)).isLessThan(Duration.ofSeconds(20));
+		}
+	}
+
+	@Test
+	void endsOpenStreamsOnShutdownInsteadOfWaitingForThem() {
+		StubProducts.shared().reset();
+		LocalRedis.shared().start();
+		ConfigurableApplicationContext replica = start("127.0.0.1:" + CarInsuranceService.freePort());
+		EventStream stream = EventStream.open(http(replica).baseUrl(), 123L);
+		try {
+			assertThat(stream.status()).isEqualTo(200);
+			await().atMost(Duration.ofSeconds(10)).until(() -> !stream.events().isEmpty());
+
+			long stopping = System.nanoTime();
+			replica.close();
+
+			// graceful shutdown would otherwise wait its full 30 s for the open stream
+			assertThat(Duration.ofNanos(System.nanoTime() - stopping)).isLessThan(Duration.ofSeconds(20));
+			await().atMost(Duration.ofSeconds(5)).until(stream::ended);
+		}
+		finally {
+			stream.close();
+			replica.close();
+		}
+	}
+
+}

@@ -134,6 +134,57 @@ class HomeIntegrationTests {
 	}
 
 	@Nested
+	class ServedFromMemory {
+
+		@Test
+		void answersLikeTheFullStackWithBodyEtagAndHeaders() {
+			HttpResponse<String> assembled = http.home(123L);
+			HttpResponse<String> fromMemory = http.home(123L);
+			assertThat(fromMemory.statusCode()).isEqualTo(200);
+			assertThat(fromMemory.body()).isEqualTo(assembled.body());
+			for (String header : List.of("ETag", "Cache-Control", "Vary", "Content-Type", "X-Content-Type-Options",
+					"X-Frame-Options")) {
+				assertThat(fromMemory.headers().allValues(header)).as(header)
+					.isEqualTo(assembled.headers().allValues(header));
+			}
+			assertThat(totalCalls()).isEqualTo(4);
+		}
+
+		@Test
+		void answersNotModifiedForTheEtagTheClientHas() {
+			String etag = http.home(123L).headers().firstValue("ETag").orElseThrow();
+			HttpResponse<String> revalidated = http.get("/home", "Authorization", "Bearer " + Tokens.forUser(123),
+					"If-None-Match", etag);
+			assertThat(revalidated.statusCode()).isEqualTo(304);
+			assertThat(revalidated.body()).isEmpty();
+		}
+
+		@Test
+		void refusesAnExpiredOrForgedTokenEvenWhenThatUsersPageIsInMemory() {
+			assertThat(http.home(123L).statusCode()).isEqualTo(200);
+			HttpResponse<String> expired = http.get("/home", "Authorization", "Bearer " + Tokens.expiredForUser(123));
+			HttpResponse<String> forged = http.get("/home", "Authorization",
+					"Bearer " + Tokens.signedWithAnotherKey(123));
+			assertThat(expired.statusCode()).isEqualTo(401);
+			assertThat(forged.statusCode()).isEqualTo(401);
+			assertThat(forged.headers().firstValue("Content-Type"))
+				.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		}
+
+		@Test
+		void leavesCrossOriginRequestsToTheFullStackForCors() {
+			assertThat(http.home(null).statusCode()).isEqualTo(200);
+			HttpResponse<String> crossOrigin = http.get("/home", "Origin", "http://localhost:3000");
+			assertThat(crossOrigin.statusCode()).isEqualTo(200);
+			assertThat(crossOrigin.headers().firstValue("Access-Control-Allow-Origin"))
+				.hasValue("http://localhost:3000");
+			assertThat(crossOrigin.headers().firstValue("Access-Control-Expose-Headers"))
+				.hasValueSatisfying((exposed) -> assertThat(exposed).contains("ETag"));
+		}
+
+	}
+
+	@Nested
 	class GetHome {
 
 		@Test

@@ -12,10 +12,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import de.check24.homewidgets.core.cache.HomeCache;
 import de.check24.homewidgets.core.cache.NearCache;
 import de.check24.homewidgets.core.products.ProductClients;
+import de.check24.homewidgets.core.security.BearerViewers;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 @Configuration(proxyBeanMethods = false)
@@ -46,6 +49,24 @@ class HomeConfiguration {
 	@Bean
 	HomeResponses homeResponses(HomeProperties properties) {
 		return new HomeResponses(properties.retryAfter());
+	}
+
+	/**
+	 * Serves pages this replica holds in memory ahead of every other filter, including
+	 * the observation filter and Spring Security's chain.
+	 * @param nearCache this replica's rendered pages
+	 * @param viewers the same token verification as the resource server
+	 * @param responses the same headers and 304 handling as {@link HomeController}
+	 * @return the registration
+	 */
+	@Bean
+	FilterRegistrationBean<CachedHomeFilter> cachedHomeFilter(NearCache nearCache, BearerViewers viewers,
+			HomeResponses responses) {
+		FilterRegistrationBean<CachedHomeFilter> registration = new FilterRegistrationBean<>(
+				new CachedHomeFilter(nearCache, viewers, responses));
+		registration.addUrlPatterns("/home");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
 	}
 
 }

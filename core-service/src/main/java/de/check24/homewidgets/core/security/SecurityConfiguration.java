@@ -203,6 +203,11 @@ class SecurityConfiguration {
 	}
 
 	@Bean
+	BearerViewers bearerViewers(JwtDecoder jwtDecoder) {
+		return new BearerViewers(jwtDecoder);
+	}
+
+	@Bean
 	WebMvcConfigurer viewerArgument() {
 		return new WebMvcConfigurer() {
 			@Override

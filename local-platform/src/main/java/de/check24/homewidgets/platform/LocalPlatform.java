@@ -89,6 +89,9 @@ public final class LocalPlatform implements AutoCloseable {
 				Map.of("REDIS_HOST", "127.0.0.1", "REDIS_PORT", Integer.toString(redis.port()), "KAFKA_BROKER",
 						kafka.bootstrapServers(), "HOME_JWT_SECRET", this.settings.jwtSecret(), "CORE_SERVICE_TOKEN",
 						this.settings.serviceToken(), "SPRING_PROFILES_ACTIVE", "local"));
+		// the web client is served from its own port: its origin may call the core
+		coreEnvironment.put("HOME_CORS_ALLOWED_ORIGINS",
+				"http://127.0.0.1:" + this.settings.webPort() + ",http://localhost:" + this.settings.webPort());
 		for (int i = 0; i < PRODUCTS.size(); i++) {
 			Product product = PRODUCTS.get(i);
 			int port = this.settings.firstProductPort() + i;

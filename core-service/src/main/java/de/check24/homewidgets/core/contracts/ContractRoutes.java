@@ -93,21 +93,4 @@ class ContractRoutes {
 
 	}
 
-	/** A token tried to act on another user's contracts. */
-	static class ForeignUser extends ErrorResponseException {
-
-		private ForeignUser(ProblemDetail problem) {
-			super(HttpStatus.FORBIDDEN, problem, null);
-		}
-
-		static ForeignUser of(long userId) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-					"A token may only buy, cancel or list its own user's contracts, not user " + userId + "'s");
-			problem.setType(ProblemTypes.of("forbidden"));
-			problem.setTitle("Forbidden");
-			return new ForeignUser(problem);
-		}
-
-	}
-
 }

@@ -11,17 +11,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
-import de.check24.homewidgets.core.config.ProblemTypes;
 import de.check24.homewidgets.core.products.Product;
 import de.check24.homewidgets.core.products.ProductClients;
 import de.check24.homewidgets.core.products.ProductContract;
 import de.check24.homewidgets.core.products.ProductContracts;
 import de.check24.homewidgets.core.security.Viewer;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
-import org.springframework.web.ErrorResponseException;
 
 /** A user's active contracts across all products, asked in parallel. */
 @Component
@@ -35,7 +31,7 @@ class UserContracts {
 
 	Overview forUser(Viewer viewer, long userId) {
 		if (!viewer.is(userId)) {
-			throw ForeignContracts.of(userId);
+			throw ForeignUser.of(userId);
 		}
 		Map<Product, ProductContracts> answers = this.products.contracts(userId);
 		Map<String, Contract> contracts = new LinkedHashMap<>();
@@ -75,23 +71,6 @@ class UserContracts {
 
 		static Contract of(ProductContract contract) {
 			return new Contract(contract.widgetId(), contract.data(), contract.contractId(), contract.createdAt());
-		}
-
-	}
-
-	/** Someone asked for another user's contracts. */
-	static class ForeignContracts extends ErrorResponseException {
-
-		private ForeignContracts(ProblemDetail problem) {
-			super(HttpStatus.FORBIDDEN, problem, null);
-		}
-
-		static ForeignContracts of(long userId) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-					"A token may only read its own user's contracts, not user " + userId + "'s");
-			problem.setType(ProblemTypes.of("forbidden"));
-			problem.setTitle("Forbidden");
-			return new ForeignContracts(problem);
 		}
 
 	}

@@ -142,11 +142,9 @@ public final class LocalPlatform implements AutoCloseable {
 		text.append(String.format("%nDemo tokens (valid 12 h):%n  TOKEN_123=%s%n  TOKEN_456=%s%n", token123, token456));
 		text.append(String.format("%nTry:%n  curl -s %s/home%n", core));
 		text.append(String.format("  curl -s -H \"Authorization: Bearer %s\" %s/home%n", token123, core));
-		text.append(
-				String.format(
-						"  curl -s -X POST %s/widget/car-insurance/contract -H 'Content-Type: application/json'"
-								+ " -d '{\"user_id\":123,\"widget_id\":\"car_offer_devk\"}'%n",
-						this.services.get(0).url()));
+		text.append(String.format("  curl -s -X POST %s/widget/car-insurance/contract -H \"Authorization: Bearer %s\""
+				+ " -H 'Content-Type: application/json' -d '{\"user_id\":123,\"widget_id\":\"car_offer_devk\"}'%n",
+				core, token123));
 		text.append(String.format("  curl -s -H \"Authorization: Bearer %s\" %s/user/123/contracts%n", token123, core));
 		text.append(String.format("  scripts/smoke.sh %s%n", core));
 		text.append("\nCtrl-C stops everything.\n");

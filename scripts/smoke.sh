@@ -58,16 +58,16 @@ import json, sys
 print(next((w["widget_id"] for w in json.load(sys.stdin)["widgets"] if (w.get("action") or {}).get("type") == "purchase"), ""))')
 [ -n "$offer" ] || fail "car insurance offers no widget to buy"
 
-created=$(status_of -X POST "$CAR/widget/car-insurance/contract" -H 'Content-Type: application/json' \
+created=$(status_of -X POST "$CORE/widget/car-insurance/contract" "${auth[@]}" -H 'Content-Type: application/json' \
   -d "{\"user_id\":$SMOKE_USER,\"widget_id\":\"$offer\"}")
 [ "$created" = 201 ] || fail "purchase of $offer answered $created"
-ok "purchase of $offer"
+ok "purchase of $offer through the core"
 await_car_section empty || fail "the home still offers car insurance after the purchase"
 ok "home reflects the purchase"
 
-deleted=$(status_of -X DELETE "$CAR/widget/car-insurance/contract/$SMOKE_USER/$offer")
+deleted=$(status_of -X DELETE "${auth[@]}" "$CORE/widget/car-insurance/contract/$SMOKE_USER/$offer")
 [ "$deleted" = 200 ] || fail "cancellation answered $deleted"
-ok "cancellation of $offer"
+ok "cancellation of $offer through the core"
 await_car_section offers || fail "the offers did not come back after the cancellation"
 ok "offers are back"
 

@@ -420,7 +420,9 @@ class PurchaseFlowIntegrationTests {
 			}
 
 			await().atMost(EVENT_WAIT).until(() -> hasInvalidation(stream, "banking", "contract_created"));
-			assertThat(count("home.events.malformed", "topic", topic)).isEqualTo(malformedBefore + 2);
+			// at least once: a rebalance between the two replicas may hand a skipped
+			// record to the other one again
+			assertThat(count("home.events.malformed", "topic", topic)).isGreaterThanOrEqualTo(malformedBefore + 2);
 		}
 
 		@Test

@@ -10,6 +10,7 @@ import de.check24.homewidgets.core.support.CarInsuranceService;
 import de.check24.homewidgets.core.support.EventStream;
 import de.check24.homewidgets.core.support.HttpTestClient;
 import de.check24.homewidgets.core.support.StubProducts;
+import de.check24.homewidgets.infrastructure.LocalPorts;
 import de.check24.homewidgets.infrastructure.LocalRedis;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -41,7 +42,7 @@ class CoreLifecycleIntegrationTests {
 		StubProducts.shared().reset();
 		LocalRedis.shared().start();
 		long started = System.nanoTime();
-		ConfigurableApplicationContext replica = start("127.0.0.1:" + CarInsuranceService.freePort());
+		ConfigurableApplicationContext replica = start("127.0.0.1:" + LocalPorts.free());
 		try {
 			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(60));
 			assertThat(http(replica).home(123L).statusCode()).isEqualTo(200);
@@ -59,7 +60,7 @@ class CoreLifecycleIntegrationTests {
 	void endsOpenStreamsOnShutdownInsteadOfWaitingForThem() {
 		StubProducts.shared().reset();
 		LocalRedis.shared().start();
-		ConfigurableApplicationContext replica = start("127.0.0.1:" + CarInsuranceService.freePort());
+		ConfigurableApplicationContext replica = start("127.0.0.1:" + LocalPorts.free());
 		EventStream stream = EventStream.open(http(replica).baseUrl(), 123L);
 		try {
 			assertThat(stream.status()).isEqualTo(200);

@@ -52,7 +52,7 @@ public final class LocalKafka implements AutoCloseable {
 	 * @return the running broker
 	 */
 	public static LocalKafka start(int port, Path logDirectory) {
-		LocalKafka kafka = new LocalKafka((port != 0) ? port : LocalRedis.freePort(), logDirectory);
+		LocalKafka kafka = new LocalKafka((port != 0) ? port : LocalPorts.free(), logDirectory);
 		kafka.start();
 		return kafka;
 	}

@@ -2,7 +2,6 @@ package de.check24.homewidgets.infrastructure;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +44,7 @@ public final class LocalRedis implements AutoCloseable {
 	 * @return the running server
 	 */
 	public static LocalRedis start(int port) {
-		LocalRedis redis = new LocalRedis((port != 0) ? port : freePort());
+		LocalRedis redis = new LocalRedis((port != 0) ? port : LocalPorts.free());
 		redis.start();
 		return redis;
 	}
@@ -96,16 +95,6 @@ public final class LocalRedis implements AutoCloseable {
 	@Override
 	public void close() {
 		stop();
-	}
-
-	static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			socket.setReuseAddress(true);
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

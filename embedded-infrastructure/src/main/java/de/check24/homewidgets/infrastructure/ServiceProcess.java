@@ -67,6 +67,24 @@ public final class ServiceProcess implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * What a product service jar reads (the technical concept's Appendix A) to run on the
+	 * local servers.
+	 * @param postgres where its database lives
+	 * @param database its database, created if missing
+	 * @param kafka where it publishes contract events
+	 * @param coreUrl where it sends cache invalidations
+	 * @param serviceToken its credential towards the core
+	 * @return the environment variables
+	 */
+	public static Map<String, String> productServiceEnvironment(LocalPostgres postgres, String database,
+			LocalKafka kafka, String coreUrl, String serviceToken) {
+		postgres.createDatabase(database);
+		return Map.of("DB_HOST", "127.0.0.1", "DB_PORT", Integer.toString(postgres.port()), "DB_NAME", database,
+				"DB_USER", LocalPostgres.USER, "DB_PASSWORD", LocalPostgres.PASSWORD, "KAFKA_BROKER",
+				kafka.bootstrapServers(), "CORE_SERVICE_URL", coreUrl, "CORE_SERVICE_TOKEN", serviceToken);
+	}
+
 	public String name() {
 		return this.name;
 	}

@@ -77,7 +77,6 @@ public final class LocalPlatform implements AutoCloseable {
 
 		LocalPostgres postgres = LocalPostgres.start(this.settings.postgresPort(), data.resolve("postgres"));
 		this.running.add(postgres);
-		PRODUCTS.forEach((product) -> postgres.createDatabase(product.database()));
 		LocalRedis redis = LocalRedis.start(this.settings.redisPort());
 		this.running.add(redis);
 		// Kafka keeps no data across runs: the outbox in each product database is the
@@ -96,11 +95,8 @@ public final class LocalPlatform implements AutoCloseable {
 			Product product = PRODUCTS.get(i);
 			int port = this.settings.firstProductPort() + i;
 			coreEnvironment.put(product.urlVariable(), "http://127.0.0.1:" + port);
-			Map<String, String> environment = Map.of("DB_HOST", "127.0.0.1", "DB_PORT",
-					Integer.toString(postgres.port()), "DB_NAME", product.database(), "DB_USER", LocalPostgres.USER,
-					"DB_PASSWORD", LocalPostgres.PASSWORD, "KAFKA_BROKER", kafka.bootstrapServers(), "CORE_SERVICE_URL",
-					this.settings.coreUrl(), "CORE_SERVICE_TOKEN", this.settings.serviceToken());
-			startService(product.module(), port, environment, logs);
+			startService(product.module(), port, ServiceProcess.productServiceEnvironment(postgres, product.database(),
+					kafka, this.settings.coreUrl(), this.settings.serviceToken()), logs);
 		}
 		startService("core-service", this.settings.corePort(), coreEnvironment, logs);
 		Path webClient = this.settings.repositoryRoot().resolve("web-client/dist");

@@ -2,13 +2,13 @@ package de.check24.homewidgets.platform;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
+import de.check24.homewidgets.infrastructure.LocalPorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,9 +26,9 @@ class LocalPlatformIntegrationTests {
 	@Test
 	void startsEverythingPassesTheSmokeChecksAndLeavesNothingBehind(@TempDir Path home) throws Exception {
 		int firstProductPort = consecutiveFreePorts(4);
-		PlatformSettings settings = new PlatformSettings(REPOSITORY_ROOT, home, false, freePort(), firstProductPort,
-				freePort(), freePort(), freePort(), freePort(), PlatformSettings.LOCAL_DEV_JWT_SECRET,
-				PlatformSettings.LOCAL_DEV_SERVICE_TOKEN);
+		PlatformSettings settings = new PlatformSettings(REPOSITORY_ROOT, home, false, LocalPorts.free(),
+				firstProductPort, LocalPorts.free(), LocalPorts.free(), LocalPorts.free(), LocalPorts.free(),
+				PlatformSettings.LOCAL_DEV_JWT_SECRET, PlatformSettings.LOCAL_DEV_SERVICE_TOKEN);
 		LocalPlatform platform = new LocalPlatform(settings);
 		try {
 			platform.start();
@@ -89,12 +89,6 @@ class LocalPlatformIntegrationTests {
 		}
 		catch (IOException ex) {
 			return false;
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
 		}
 	}
 

@@ -69,12 +69,29 @@ public class NearCache {
 	 * @return the page, or {@code null}
 	 */
 	public RenderedPage get(Viewer viewer) {
+		RenderedPage page = find(viewer);
+		if (page == null) {
+			this.misses.increment();
+		}
+		return page;
+	}
+
+	/**
+	 * Like {@link #get(Viewer)}, for a caller that hands a miss on to one that calls
+	 * {@code get} itself, so that the miss is counted once.
+	 * @param viewer whose home
+	 * @return the page, or {@code null}
+	 */
+	public RenderedPage getOrPassOn(Viewer viewer) {
+		return find(viewer);
+	}
+
+	private RenderedPage find(Viewer viewer) {
 		Entry entry = this.pages.getIfPresent(viewer);
 		if (entry != null && this.clock.instant().isBefore(entry.expiresAt())) {
 			this.hits.increment();
 			return entry.page();
 		}
-		this.misses.increment();
 		return null;
 	}
 

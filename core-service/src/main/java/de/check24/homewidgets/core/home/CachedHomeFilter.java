@@ -58,7 +58,8 @@ class CachedHomeFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		Optional<Viewer> viewer = this.viewers.resolve(request.getHeader(HttpHeaders.AUTHORIZATION));
-		RenderedPage page = viewer.map(this.nearCache::get).orElse(null);
+		// a miss is counted by the chain's own lookup
+		RenderedPage page = viewer.map(this.nearCache::getOrPassOn).orElse(null);
 		if (page == null) {
 			chain.doFilter(request, response);
 			return;

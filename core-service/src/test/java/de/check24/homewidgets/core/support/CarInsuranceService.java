@@ -2,7 +2,6 @@ package de.check24.homewidgets.core.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,6 +13,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import de.check24.homewidgets.infrastructure.LocalKafka;
+import de.check24.homewidgets.infrastructure.LocalPorts;
 import de.check24.homewidgets.infrastructure.LocalPostgres;
 import de.check24.homewidgets.infrastructure.ServiceProcess;
 
@@ -36,9 +36,7 @@ public final class CarInsuranceService {
 	private final int corePort;
 
 	private CarInsuranceService() throws InterruptedException {
-		LocalPostgres postgres = LocalPostgres.shared();
-		postgres.createDatabase(DATABASE);
-		this.corePort = freePort();
+		this.corePort = LocalPorts.free();
 		Path logs = Path.of("target", "service-logs");
 		try {
 			Files.createDirectories(logs);
@@ -46,11 +44,9 @@ public final class CarInsuranceService {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		Map<String, String> environment = Map.of("DB_HOST", "127.0.0.1", "DB_PORT", String.valueOf(postgres.port()),
-				"DB_NAME", DATABASE, "DB_USER", LocalPostgres.USER, "DB_PASSWORD", LocalPostgres.PASSWORD,
-				"KAFKA_BROKER", LocalKafka.shared().bootstrapServers(), "CORE_SERVICE_URL",
-				"http://127.0.0.1:" + this.corePort, "CORE_SERVICE_TOKEN", SERVICE_TOKEN);
-		this.process = ServiceProcess.start("car-insurance-service", freePort(), environment,
+		Map<String, String> environment = ServiceProcess.productServiceEnvironment(LocalPostgres.shared(), DATABASE,
+				LocalKafka.shared(), "http://127.0.0.1:" + this.corePort, SERVICE_TOKEN);
+		this.process = ServiceProcess.start("car-insurance-service", LocalPorts.free(), environment,
 				Path.of("..").toAbsolutePath().normalize(), logs.toAbsolutePath());
 		try {
 			this.process.awaitHealthy(Duration.ofSeconds(120));
@@ -107,15 +103,6 @@ public final class CarInsuranceService {
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException(ex);
-		}
-	}
-
-	public static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 

@@ -21,6 +21,9 @@ final class DatabaseFailures {
 	 */
 	private static final String OPERATOR_INTERVENTION = "57P";
 
+	/** What Hikari's closed-connection proxy throws, without an SQLSTATE. */
+	private static final String HIKARI_CLOSED_CONNECTION = "Connection is closed";
+
 	private DatabaseFailures() {
 	}
 
@@ -37,7 +40,14 @@ final class DatabaseFailures {
 	}
 
 	private static boolean isConnectionState(Throwable cause) {
-		if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+		if (cause instanceof SQLException sql) {
+			if (sql.getSQLState() == null) {
+				// Hikari's answer on a connection it already evicted after a connection
+				// error, e.g. when the
+				// rollback of the failed transaction reaches it: the database went away
+				// mid-request
+				return HIKARI_CLOSED_CONNECTION.equals(sql.getMessage());
+			}
 			return sql.getSQLState().startsWith(CONNECTION_EXCEPTION)
 					|| sql.getSQLState().startsWith(OPERATOR_INTERVENTION);
 		}

@@ -3,7 +3,7 @@ package de.check24.homewidgets.banking;
 import java.util.Comparator;
 import java.util.List;
 
-import de.check24.homewidgets.contract.Widget;
+import de.check24.homewidgets.sdui.Widget;
 import de.check24.homewidgets.product.RankingPolicy;
 import de.check24.homewidgets.product.widget.OfferFacts;
 

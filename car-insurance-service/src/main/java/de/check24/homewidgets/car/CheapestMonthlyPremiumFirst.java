@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
 
-import de.check24.homewidgets.contract.Widget;
+import de.check24.homewidgets.sdui.Widget;
 import de.check24.homewidgets.product.RankingPolicy;
 import de.check24.homewidgets.product.widget.OfferFacts;
 

@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-import de.check24.homewidgets.contract.Widget;
+import de.check24.homewidgets.sdui.Widget;
 import de.check24.homewidgets.product.RankingPolicy;
 import de.check24.homewidgets.product.widget.OfferFacts;
 

@@ -2,7 +2,7 @@ package de.check24.homewidgets.product;
 
 import java.util.List;
 
-import de.check24.homewidgets.contract.Widget;
+import de.check24.homewidgets.sdui.Widget;
 
 /**
  * A product's own idea of which of its widgets a user should see first. Every product

@@ -3,12 +3,12 @@ package de.check24.homewidgets.product;
 import java.math.BigDecimal;
 import java.util.List;
 
-import de.check24.homewidgets.contract.ComponentType;
-import de.check24.homewidgets.contract.Pricing;
-import de.check24.homewidgets.contract.ProductTile;
-import de.check24.homewidgets.contract.Rating;
-import de.check24.homewidgets.contract.Widget;
-import de.check24.homewidgets.contract.WidgetData;
+import de.check24.homewidgets.sdui.ComponentType;
+import de.check24.homewidgets.sdui.Pricing;
+import de.check24.homewidgets.sdui.ProductTile;
+import de.check24.homewidgets.sdui.Rating;
+import de.check24.homewidgets.sdui.Widget;
+import de.check24.homewidgets.sdui.WidgetData;
 
 /** Widgets for ranking policy tests, so each product's test says only what it ranks. */
 public final class TestWidgets {

@@ -3,7 +3,7 @@ package de.check24.homewidgets.sample;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import de.check24.homewidgets.contract.WidgetJson;
+import de.check24.homewidgets.sdui.WidgetJson;
 import de.check24.homewidgets.infrastructure.EmbeddedInfrastructure;
 import de.check24.homewidgets.infrastructure.LocalPostgres;
 import org.junit.jupiter.api.AfterAll;

@@ -2,7 +2,7 @@ package de.check24.homewidgets.sample;
 
 import java.util.Comparator;
 
-import de.check24.homewidgets.contract.Widget;
+import de.check24.homewidgets.sdui.Widget;
 import de.check24.homewidgets.product.RankingPolicy;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;

@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import de.check24.homewidgets.contract.ContractEvent;
-import de.check24.homewidgets.contract.WidgetJson;
+import de.check24.homewidgets.sdui.ContractEvent;
+import de.check24.homewidgets.sdui.WidgetJson;
 import de.check24.homewidgets.infrastructure.EmbeddedInfrastructure;
 import de.check24.homewidgets.infrastructure.LocalKafka;
 import de.check24.homewidgets.product.ContractEvents;

@@ -10,10 +10,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import de.check24.homewidgets.contract.ContractEvent;
-import de.check24.homewidgets.contract.ContractEventType;
-import de.check24.homewidgets.contract.ContractSchema;
-import de.check24.homewidgets.contract.ContractValidator;
+import de.check24.homewidgets.sdui.ContractEvent;
+import de.check24.homewidgets.sdui.ContractEventType;
+import de.check24.homewidgets.sdui.ContractSchema;
+import de.check24.homewidgets.sdui.ContractValidator;
 import de.check24.homewidgets.core.cache.HomeCache;
 import de.check24.homewidgets.core.products.Product;
 import de.check24.homewidgets.core.security.Viewer;

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import de.check24.homewidgets.contract.ComponentType;
-import de.check24.homewidgets.contract.WidgetAction;
+import de.check24.homewidgets.sdui.ComponentType;
+import de.check24.homewidgets.sdui.WidgetAction;
 
 /**
  * A widget as the core caches and serves it: the contract's {@code Widget}, except that

@@ -11,8 +11,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import de.check24.homewidgets.contract.ContractSchema;
-import de.check24.homewidgets.contract.ContractValidator;
+import de.check24.homewidgets.sdui.ContractSchema;
+import de.check24.homewidgets.sdui.ContractValidator;
 
 /**
  * Checks every widget a product returns against the contract's JSON Schema. An invalid

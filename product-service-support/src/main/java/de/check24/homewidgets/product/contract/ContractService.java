@@ -5,7 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
-import de.check24.homewidgets.contract.Widget;
+import de.check24.homewidgets.sdui.Widget;
 import de.check24.homewidgets.product.widget.WidgetCatalog;
 
 import org.springframework.context.ApplicationEventPublisher;

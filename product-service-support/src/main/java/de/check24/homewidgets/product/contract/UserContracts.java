@@ -6,8 +6,8 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import de.check24.homewidgets.contract.ComponentType;
-import de.check24.homewidgets.contract.WidgetData;
+import de.check24.homewidgets.sdui.ComponentType;
+import de.check24.homewidgets.sdui.WidgetData;
 
 /**
  * A user's active contracts with the data of the offers they were bought from.

@@ -8,12 +8,12 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-import de.check24.homewidgets.contract.ComponentType;
-import de.check24.homewidgets.contract.Pricing;
-import de.check24.homewidgets.contract.ProductTile;
-import de.check24.homewidgets.contract.Rating;
-import de.check24.homewidgets.contract.Widget;
-import de.check24.homewidgets.contract.WidgetData;
+import de.check24.homewidgets.sdui.ComponentType;
+import de.check24.homewidgets.sdui.Pricing;
+import de.check24.homewidgets.sdui.ProductTile;
+import de.check24.homewidgets.sdui.Rating;
+import de.check24.homewidgets.sdui.Widget;
+import de.check24.homewidgets.sdui.WidgetData;
 
 /**
  * What ranking policies compare: the price and rating a widget advertises. A

@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import de.check24.homewidgets.contract.ComponentType;
-import de.check24.homewidgets.contract.Widget;
-import de.check24.homewidgets.contract.WidgetAction;
-import de.check24.homewidgets.contract.WidgetData;
-import de.check24.homewidgets.contract.WidgetJson;
+import de.check24.homewidgets.sdui.ComponentType;
+import de.check24.homewidgets.sdui.Widget;
+import de.check24.homewidgets.sdui.WidgetAction;
+import de.check24.homewidgets.sdui.WidgetData;
+import de.check24.homewidgets.sdui.WidgetJson;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

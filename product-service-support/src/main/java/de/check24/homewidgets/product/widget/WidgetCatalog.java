@@ -7,9 +7,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import de.check24.homewidgets.contract.ProductResponse;
-import de.check24.homewidgets.contract.Widget;
-import de.check24.homewidgets.contract.WidgetAction;
+import de.check24.homewidgets.sdui.ProductResponse;
+import de.check24.homewidgets.sdui.Widget;
+import de.check24.homewidgets.sdui.WidgetAction;
 import de.check24.homewidgets.product.RankingPolicy;
 
 import org.springframework.lang.Nullable;

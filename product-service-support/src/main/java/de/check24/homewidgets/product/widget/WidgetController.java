@@ -1,6 +1,6 @@
 package de.check24.homewidgets.product.widget;
 
-import de.check24.homewidgets.contract.ProductResponse;
+import de.check24.homewidgets.sdui.ProductResponse;
 import jakarta.validation.constraints.Positive;
 
 import org.springframework.web.bind.annotation.GetMapping;

@@ -3,7 +3,7 @@ package de.check24.homewidgets.product.widget;
 import java.math.BigDecimal;
 import java.util.List;
 
-import de.check24.homewidgets.contract.Widget;
+import de.check24.homewidgets.sdui.Widget;
 import org.junit.jupiter.api.Test;
 
 import static de.check24.homewidgets.product.TestWidgets.card;

@@ -3,4 +3,4 @@
  * client. Plain records and JSON Schema only: no Spring, no JPA, so any JVM client can
  * depend on it.
  */
-package de.check24.homewidgets.contract;
+package de.check24.homewidgets.sdui;

@@ -1,4 +1,4 @@
-package de.check24.homewidgets.contract;
+package de.check24.homewidgets.sdui;
 
 /**
  * The JSON Schema documents (draft 2020-12) shipped with the contract, under

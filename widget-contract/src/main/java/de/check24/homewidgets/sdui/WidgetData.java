@@ -1,4 +1,4 @@
-package de.check24.homewidgets.contract;
+package de.check24.homewidgets.sdui;
 
 import java.util.List;
 

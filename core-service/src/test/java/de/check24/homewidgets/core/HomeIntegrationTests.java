@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import de.check24.homewidgets.core.cache.NearCache;
 import de.check24.homewidgets.core.products.Product;
-import de.check24.homewidgets.core.security.Viewer;
+import de.check24.homewidgets.core.viewer.Viewer;
 import de.check24.homewidgets.core.support.CoreIntegrationTest;
 import de.check24.homewidgets.core.support.HttpTestClient;
 import de.check24.homewidgets.core.support.MutableClock;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import de.check24.homewidgets.core.cache.HomeInvalidated;
 import de.check24.homewidgets.core.products.Product;
-import de.check24.homewidgets.core.security.Viewer;
+import de.check24.homewidgets.core.viewer.Viewer;
 import de.check24.homewidgets.core.support.HttpTestClient;
 import de.check24.homewidgets.core.support.StubProduct;
 import de.check24.homewidgets.core.support.StubProducts;

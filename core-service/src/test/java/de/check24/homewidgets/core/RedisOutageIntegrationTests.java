@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import de.check24.homewidgets.core.cache.HomeInvalidated;
 import de.check24.homewidgets.core.cache.NearCache;
-import de.check24.homewidgets.core.security.Viewer;
+import de.check24.homewidgets.core.viewer.Viewer;
 import de.check24.homewidgets.core.support.HttpTestClient;
 import de.check24.homewidgets.core.support.StubProducts;
 import de.check24.homewidgets.infrastructure.LocalRedis;

@@ -12,6 +12,10 @@ import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.resource.Delay;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import de.check24.homewidgets.core.config.BoundedExecutors;
+import de.check24.homewidgets.core.products.ProductCatalog;
+import de.check24.homewidgets.core.products.ProductFanOut;
+
 import org.springframework.boot.autoconfigure.data.redis.ClientResourcesBuilderCustomizer;
 import org.springframework.boot.autoconfigure.data.redis.LettuceClientConfigurationBuilderCustomizer;
 import org.springframework.boot.autoconfigure.data.redis.RedisProperties;
@@ -62,9 +66,20 @@ class CacheConfiguration {
 	}
 
 	@Bean
-	InvalidationMessages invalidationMessages(StringRedisTemplate redis, RedisGuard redisGuard,
-			ObjectMapper objectMapper, ApplicationEventPublisher events) {
-		return new InvalidationMessages(redis, redisGuard, objectMapper, events);
+	RedisStatus redisStatus(StringRedisTemplate redis, RedisGuard redisGuard, MeterRegistry meterRegistry) {
+		return new RedisStatus(redis, redisGuard, meterRegistry);
+	}
+
+	@Bean
+	HomeStore homeStore(StringRedisTemplate redis, RedisGuard redisGuard, ProductCatalog catalog,
+			CacheProperties properties, ObjectMapper objectMapper) {
+		return new HomeStore(redis, redisGuard, catalog, properties, objectMapper);
+	}
+
+	@Bean
+	InvalidationMessages invalidationMessages(StringRedisTemplate redis, RedisGuard redisGuard, ProductCatalog catalog,
+			ObjectMapper objectMapper, ApplicationEventPublisher events, MeterRegistry meterRegistry) {
+		return new InvalidationMessages(redis, redisGuard, catalog, objectMapper, events, meterRegistry);
 	}
 
 	@Bean
@@ -72,22 +87,36 @@ class CacheConfiguration {
 			InvalidationMessages invalidationMessages) {
 		InvalidationSubscription container = new InvalidationSubscription();
 		container.setConnectionFactory(connectionFactory);
-		container.addMessageListener(invalidationMessages, new ChannelTopic(InvalidationMessages.CHANNEL));
+		container.addMessageListener(invalidationMessages, new ChannelTopic(HomeKeys.CHANNEL));
 		container.setRecoveryBackoff(new FixedBackOff(1000, FixedBackOff.UNLIMITED_ATTEMPTS));
 		return container;
 	}
 
 	@Bean
-	HomeCache homeCache(StringRedisTemplate redis, RedisGuard redisGuard, InvalidationMessages invalidationMessages,
-			CacheProperties properties, ObjectMapper objectMapper, Clock clock, ApplicationEventPublisher events,
-			MeterRegistry meterRegistry) {
-		return new HomeCache(redis, redisGuard, invalidationMessages, properties, objectMapper, clock, events,
-				meterRegistry);
+	Invalidations invalidations(HomeStore store, InvalidationMessages messages, ApplicationEventPublisher events,
+			Clock clock, MeterRegistry meterRegistry) {
+		return new Invalidations(store, messages, events, clock, meterRegistry);
+	}
+
+	@Bean(destroyMethod = "close")
+	HomeRefresher homeRefresher(HomeStore store, StringRedisTemplate redis, RedisGuard redisGuard,
+			CacheProperties properties, ProductCatalog catalog, ProductFanOut products,
+			ApplicationEventPublisher events, Clock clock, MeterRegistry meterRegistry) {
+		return new HomeRefresher(store, new RefreshLock(redis, redisGuard, properties.refreshLockTtl()), catalog,
+				products, BoundedExecutors.create("home-refresh", properties.refreshThreads(),
+						properties.refreshQueueCapacity(), meterRegistry),
+				events, clock, meterRegistry);
 	}
 
 	@Bean
-	NearCache nearCache(CacheProperties properties, Clock clock, MeterRegistry meterRegistry) {
-		return new NearCache(properties.near(), clock, meterRegistry);
+	HomeSections homeSections(HomeStore store, ProductCatalog catalog, ProductFanOut products, HomeRefresher refresher,
+			Clock clock, MeterRegistry meterRegistry) {
+		return new HomeSections(store, catalog, products, refresher, clock, meterRegistry);
+	}
+
+	@Bean
+	HomeCacheEndpoint homeCacheEndpoint(Invalidations invalidations, ProductCatalog catalog) {
+		return new HomeCacheEndpoint(invalidations, catalog);
 	}
 
 }

@@ -15,10 +15,10 @@ import de.check24.homewidgets.core.products.Product;
  * @param freshUntil end of the TTL
  * @param staleUntil end of the grace window
  */
-public record CachedSection(Product product, List<HomeWidget> widgets, Instant storedAt, Instant freshUntil,
+record CachedSection(Product product, List<HomeWidget> widgets, Instant storedAt, Instant freshUntil,
 		Instant staleUntil) {
 
-	public Freshness freshness(Instant now) {
+	Freshness freshness(Instant now) {
 		if (now.isBefore(this.freshUntil)) {
 			return Freshness.FRESH;
 		}

@@ -12,11 +12,11 @@ import de.check24.homewidgets.core.products.Product;
  * must still match; {@code null} when Redis could not be read, and then nothing is
  * written back
  */
-public record CachedSections(Map<Product, CachedSection> sections, String generation) {
+record CachedSections(Map<Product, CachedSection> sections, String generation) {
 
 	static final CachedSections UNAVAILABLE = new CachedSections(Map.of(), null);
 
-	public CachedSection section(Product product) {
+	CachedSection section(Product product) {
 		return this.sections.get(product);
 	}
 
@@ -24,7 +24,7 @@ public record CachedSections(Map<Product, CachedSection> sections, String genera
 	 * Whether Redis answered.
 	 * @return {@code false} when Redis was down or its breaker open
 	 */
-	public boolean available() {
+	boolean available() {
 		return this.generation != null;
 	}
 

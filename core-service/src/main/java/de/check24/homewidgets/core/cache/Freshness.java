@@ -1,7 +1,7 @@
 package de.check24.homewidgets.core.cache;
 
 /** Where a cached section stands in its life. */
-public enum Freshness {
+enum Freshness {
 
 	/** Within its TTL: serve it. */
 	FRESH,

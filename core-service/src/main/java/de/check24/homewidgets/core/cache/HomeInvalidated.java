@@ -3,13 +3,13 @@ package de.check24.homewidgets.core.cache;
 import java.time.Instant;
 
 import de.check24.homewidgets.core.products.Product;
-import de.check24.homewidgets.core.security.Viewer;
+import de.check24.homewidgets.core.viewer.Viewer;
 
 /**
  * Cached home content was invalidated. Published as a Spring application event on every
  * replica, once: on the replica that invalidated, and on every other one when the Redis
- * pub/sub message arrives. Listeners such as the near cache (and real-time update
- * streams) react to it.
+ * pub/sub message arrives. Listeners such as the near cache and the update streams react
+ * to it.
  *
  * @param viewer whose home changed; {@code null} when every home changed (the anonymous
  * one and every user's)

@@ -7,25 +7,27 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import de.check24.homewidgets.core.products.Product;
-import de.check24.homewidgets.core.security.Viewer;
+import de.check24.homewidgets.core.products.ProductCatalog;
+import de.check24.homewidgets.core.viewer.Viewer;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.redis.connection.Message;
 import org.springframework.data.redis.connection.MessageListener;
+import org.springframework.data.redis.connection.SubscriptionListener;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * Carries invalidations between core replicas over Redis pub/sub, so that every replica's
- * near cache forgets what another replica invalidated. A replica ignores its own
- * messages; it has already published the event locally.
+ * memory and update streams hear what another replica invalidated. A replica ignores its
+ * own messages; it has already published the event locally. When it (re)subscribes,
+ * messages published meanwhile are lost, so it announces {@link InvalidationsMissed}.
  */
-class InvalidationMessages implements MessageListener {
-
-	static final String CHANNEL = HomeCache.PREFIX + "invalidations";
+class InvalidationMessages implements MessageListener, SubscriptionListener {
 
 	private static final Logger logger = LoggerFactory.getLogger(InvalidationMessages.class);
 
@@ -35,16 +37,25 @@ class InvalidationMessages implements MessageListener {
 
 	private final RedisGuard guard;
 
+	private final ProductCatalog catalog;
+
 	private final ObjectMapper objectMapper;
 
 	private final ApplicationEventPublisher events;
 
-	InvalidationMessages(StringRedisTemplate redis, RedisGuard guard, ObjectMapper objectMapper,
-			ApplicationEventPublisher events) {
+	private final Counter relayed;
+
+	InvalidationMessages(StringRedisTemplate redis, RedisGuard guard, ProductCatalog catalog, ObjectMapper objectMapper,
+			ApplicationEventPublisher events, MeterRegistry meterRegistry) {
 		this.redis = redis;
 		this.guard = guard;
+		this.catalog = catalog;
 		this.objectMapper = objectMapper;
 		this.events = events;
+		this.relayed = Counter.builder("home.cache.invalidations")
+			.tags("source", "relay", "scope", "any", "service", "any")
+			.description("Invalidations heard from other replicas")
+			.register(meterRegistry);
 	}
 
 	/**
@@ -61,7 +72,7 @@ class InvalidationMessages implements MessageListener {
 			throw new IllegalStateException(ex);
 		}
 		return this.guard.call("publish", () -> {
-			this.redis.convertAndSend(CHANNEL, payload);
+			this.redis.convertAndSend(HomeKeys.CHANNEL, payload);
 			return true;
 		}, false);
 	}
@@ -71,12 +82,20 @@ class InvalidationMessages implements MessageListener {
 		try {
 			WireMessage wire = this.objectMapper.readValue(message.getBody(), WireMessage.class);
 			if (!this.origin.equals(wire.origin())) {
-				this.events.publishEvent(wire.toEvent());
+				this.relayed.increment();
+				Viewer viewer = wire.everyone() ? null : new Viewer(wire.userId());
+				this.events.publishEvent(new HomeInvalidated(viewer, this.catalog.find(wire.service()).orElse(null),
+						wire.reason(), wire.timestamp()));
 			}
 		}
 		catch (IOException | RuntimeException ex) {
 			logger.warn("Ignored unreadable invalidation message: {}", ex.toString());
 		}
+	}
+
+	@Override
+	public void onChannelSubscribed(byte[] channel, long count) {
+		this.events.publishEvent(new InvalidationsMissed());
 	}
 
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -86,11 +105,6 @@ class InvalidationMessages implements MessageListener {
 			return new WireMessage(origin, event.viewer() == null,
 					(event.viewer() != null) ? event.viewer().userId() : null,
 					(event.service() != null) ? event.service().section() : null, event.reason(), event.timestamp());
-		}
-
-		HomeInvalidated toEvent() {
-			Viewer viewer = this.everyone ? null : new Viewer(this.userId);
-			return new HomeInvalidated(viewer, Product.find(this.service).orElse(null), this.reason, this.timestamp);
 		}
 
 	}

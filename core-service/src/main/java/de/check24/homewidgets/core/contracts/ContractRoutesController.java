@@ -2,7 +2,7 @@ package de.check24.homewidgets.core.contracts;
 
 import jakarta.validation.Valid;
 
-import de.check24.homewidgets.core.security.Viewer;
+import de.check24.homewidgets.core.viewer.Viewer;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -13,14 +13,17 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The product services' contract routes, for clients that only talk to the core. */
+/**
+ * The product services' contract routes, for clients that only talk to the core;
+ * forwarded.
+ */
 @RestController
 @RequestMapping("/widget/{service_key}/contract")
 class ContractRoutesController {
 
-	private final ContractRoutes routes;
+	private final ContractForwarding routes;
 
-	ContractRoutesController(ContractRoutes routes) {
+	ContractRoutesController(ContractForwarding routes) {
 		this.routes = routes;
 	}
 

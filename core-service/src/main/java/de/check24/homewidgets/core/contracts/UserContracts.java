@@ -12,10 +12,10 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 import de.check24.homewidgets.core.products.Product;
-import de.check24.homewidgets.core.products.ProductClients;
+import de.check24.homewidgets.core.products.ProductFanOut;
 import de.check24.homewidgets.core.products.ProductContract;
 import de.check24.homewidgets.core.products.ProductContracts;
-import de.check24.homewidgets.core.security.Viewer;
+import de.check24.homewidgets.core.viewer.Viewer;
 
 import org.springframework.stereotype.Component;
 
@@ -23,21 +23,20 @@ import org.springframework.stereotype.Component;
 @Component
 class UserContracts {
 
-	private final ProductClients products;
+	private final ProductFanOut products;
 
-	UserContracts(ProductClients products) {
+	UserContracts(ProductFanOut products) {
 		this.products = products;
 	}
 
 	Overview forUser(Viewer viewer, long userId) {
-		if (!viewer.is(userId)) {
-			throw ForeignUser.of(userId);
-		}
+		viewer.requireSelf(userId);
 		Map<Product, ProductContracts> answers = this.products.contracts(userId);
 		Map<String, Contract> contracts = new LinkedHashMap<>();
 		List<String> unavailable = new ArrayList<>();
-		for (Product product : Product.values()) {
-			ProductContracts answer = answers.get(product);
+		for (Map.Entry<Product, ProductContracts> entry : answers.entrySet()) {
+			Product product = entry.getKey();
+			ProductContracts answer = entry.getValue();
 			if (!answer.available()) {
 				unavailable.add(product.section());
 			}

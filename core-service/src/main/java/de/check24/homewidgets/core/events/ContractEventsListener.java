@@ -10,22 +10,26 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import de.check24.homewidgets.core.cache.Invalidations;
+import de.check24.homewidgets.core.products.Product;
+import de.check24.homewidgets.core.products.ProductCatalog;
+import de.check24.homewidgets.core.viewer.Viewer;
 import de.check24.homewidgets.sdui.ContractEvent;
 import de.check24.homewidgets.sdui.ContractEventType;
 import de.check24.homewidgets.sdui.ContractSchema;
 import de.check24.homewidgets.sdui.ContractValidator;
-import de.check24.homewidgets.core.cache.HomeCache;
-import de.check24.homewidgets.core.products.Product;
-import de.check24.homewidgets.core.security.Viewer;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Invalidates the buyer's section when a product service reports a contract change on its
- * Kafka topic. The consumer group hands each event to one core replica; that replica's
- * {@link HomeCache#invalidate} reaches every other replica over the Redis invalidation
- * channel, so every near cache and every update stream hears of it.
+ * Kafka topic (every product's topic, from the {@link ProductCatalog}). The consumer
+ * group hands each event to one core replica; its invalidation reaches every other
+ * replica over the Redis invalidation channel, so every near cache and every update
+ * stream hears of it. An event is acknowledged only once Redis took its invalidation:
+ * while Redis is down the listener throws and the error handler redelivers it, so a
+ * restart cannot lose it.
  * <p>
  * Malformed events (not JSON, not the contract's schema) are logged, counted as
  * {@code home.events.malformed} and skipped; they never block the partition.
@@ -35,9 +39,9 @@ class ContractEventsListener {
 
 	private static final Logger logger = LoggerFactory.getLogger(ContractEventsListener.class);
 
-	private final HomeCache homeCache;
+	private final Invalidations invalidations;
 
-	private final EventsProperties properties;
+	private final ProductCatalog catalog;
 
 	private final ContractValidator validator;
 
@@ -45,10 +49,10 @@ class ContractEventsListener {
 
 	private final MeterRegistry meterRegistry;
 
-	ContractEventsListener(HomeCache homeCache, EventsProperties properties, ContractValidator validator,
+	ContractEventsListener(Invalidations invalidations, ProductCatalog catalog, ContractValidator validator,
 			ObjectMapper objectMapper, MeterRegistry meterRegistry) {
-		this.homeCache = homeCache;
-		this.properties = properties;
+		this.invalidations = invalidations;
+		this.catalog = catalog;
 		this.validator = validator;
 		this.objectMapper = objectMapper;
 		this.meterRegistry = meterRegistry;
@@ -57,16 +61,15 @@ class ContractEventsListener {
 	// the group is spring.kafka.consumer.group-id (widget-cache-invalidator-group), not
 	// the container id
 	@KafkaListener(id = "widget-cache-invalidator", idIsGroup = false, autoStartup = "${home.events.enabled:true}",
-			topics = { "${home.events.topics.car-insurance}", "${home.events.topics.health-insurance}",
-					"${home.events.topics.house-insurance}", "${home.events.topics.banking}" })
+			topics = "#{@productCatalog.topics()}")
 	void on(ConsumerRecord<String, String> record) {
 		Optional<ContractEvent> parsed = parse(record);
 		if (parsed.isEmpty()) {
 			return;
 		}
 		ContractEvent event = parsed.get();
-		Product product = this.properties.productOf(record.topic())
-			.or(() -> Product.forKey(event.service()))
+		Product product = this.catalog.forTopic(record.topic())
+			.or(() -> this.catalog.forKey(event.service()))
 			.orElse(null);
 		if (product == null) {
 			malformed(record, "no product for topic " + record.topic());
@@ -74,7 +77,7 @@ class ContractEventsListener {
 		}
 		String reason = (event.eventType() == ContractEventType.CONTRACT_CREATED) ? "contract_created"
 				: "contract_deleted";
-		this.homeCache.invalidate(Viewer.user(event.userId()), product, reason);
+		this.invalidations.invalidateDurably(Viewer.user(event.userId()), product, reason, Invalidations.Source.KAFKA);
 		this.meterRegistry.counter("home.events.consumed", "service", product.key(), "event_type", reason).increment();
 	}
 

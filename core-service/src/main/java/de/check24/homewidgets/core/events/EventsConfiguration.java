@@ -4,32 +4,38 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import de.check24.homewidgets.core.cache.CacheUnavailable;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.FixedBackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(EventsProperties.class)
 class EventsConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(EventsConfiguration.class);
 
 	/**
-	 * A record the listener could not handle is logged and skipped at once, never retried
-	 * in place: an invalidation is cheap to lose (the cache's TTL bounds it) and must
-	 * never block the partition behind it. Malformed events do not get here; the listener
-	 * counts and skips them itself.
+	 * An event whose invalidation could not reach Redis is redelivered, with backoff up
+	 * to a few seconds, until Redis takes it: its offset is not committed meanwhile, so
+	 * neither a restart nor a rebalance loses it. Anything else the listener could not
+	 * handle is logged and skipped at once, never retried in place, so it cannot block
+	 * the partition. Malformed events do not get here; the listener counts and skips them
+	 * itself.
 	 * @return the error handler Boot's container factory uses
 	 */
 	@Bean
-	CommonErrorHandler skippingErrorHandler() {
+	CommonErrorHandler contractEventErrors() {
+		ExponentialBackOff untilRedisIsBack = new ExponentialBackOff(200, 2);
+		untilRedisIsBack.setMaxInterval(5000);
 		DefaultErrorHandler handler = new DefaultErrorHandler(
 				(ConsumerRecord<?, ?> record, Exception ex) -> logger.warn("Skipped contract event at {}-{}@{}: {}",
 						record.topic(), record.partition(), record.offset(), ex.toString()),
-				new FixedBackOff(0, 0));
+				untilRedisIsBack);
+		handler.defaultFalse();
+		handler.addRetryableExceptions(CacheUnavailable.class);
 		handler.setLogLevel(org.springframework.kafka.KafkaException.Level.DEBUG);
 		return handler;
 	}

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 
-import de.check24.homewidgets.core.cache.HomeCache;
+import de.check24.homewidgets.core.cache.RedisStatus;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,18 +21,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class HealthController {
 
-	private final HomeCache homeCache;
+	private final RedisStatus redis;
 
 	private final CircuitBreakerRegistry circuitBreakers;
 
-	HealthController(HomeCache homeCache, CircuitBreakerRegistry circuitBreakers) {
-		this.homeCache = homeCache;
+	HealthController(RedisStatus redis, CircuitBreakerRegistry circuitBreakers) {
+		this.redis = redis;
 		this.circuitBreakers = circuitBreakers;
 	}
 
 	@GetMapping("/health")
 	Health health() {
-		return new Health("UP", "core-service", this.homeCache.redisAvailable() ? "UP" : "DOWN", breakers());
+		return new Health("UP", "core-service", this.redis.available() ? "UP" : "DOWN", breakers());
 	}
 
 	private Map<String, String> breakers() {

@@ -10,10 +10,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import de.check24.homewidgets.core.cache.NearCache;
-import de.check24.homewidgets.core.cache.RenderedPage;
 import de.check24.homewidgets.core.security.BearerViewers;
-import de.check24.homewidgets.core.security.Viewer;
+import de.check24.homewidgets.core.viewer.Viewer;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -59,7 +57,7 @@ class CachedHomeFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		Optional<Viewer> viewer = this.viewers.resolve(request.getHeader(HttpHeaders.AUTHORIZATION));
 		// a miss is counted by the chain's own lookup
-		RenderedPage page = viewer.map(this.nearCache::getOrPassOn).orElse(null);
+		RenderedPage page = viewer.map(this.nearCache::peek).orElse(null);
 		if (page == null) {
 			chain.doFilter(request, response);
 			return;

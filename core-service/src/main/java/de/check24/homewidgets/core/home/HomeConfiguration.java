@@ -1,17 +1,11 @@
 package de.check24.homewidgets.core.home;
 
 import java.time.Clock;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import de.check24.homewidgets.core.cache.HomeCache;
-import de.check24.homewidgets.core.cache.NearCache;
-import de.check24.homewidgets.core.products.ProductClients;
+import de.check24.homewidgets.core.cache.HomeSections;
 import de.check24.homewidgets.core.security.BearerViewers;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -19,31 +13,22 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(HomeProperties.class)
 class HomeConfiguration {
 
-	// not a bean: an Executor bean would make Boot back off from its
-	// applicationTaskExecutor
-	private static ExecutorService homeRefreshExecutor(HomeProperties properties) {
-		return new ThreadPoolExecutor(properties.refreshThreads(), properties.refreshThreads(), 60, TimeUnit.SECONDS,
-				new ArrayBlockingQueue<>(properties.refreshQueueCapacity()),
-				new CustomizableThreadFactory("home-refresh-"), new ThreadPoolExecutor.AbortPolicy());
-	}
+	/** After the filters that must see every request (rate limits), before all others. */
+	static final int FAST_PATH_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
-	@Bean(destroyMethod = "close")
-	HomeRefresher homeRefresher(HomeCache homeCache, NearCache nearCache, ProductClients products,
-			HomeProperties properties, Clock clock, MeterRegistry meterRegistry) {
-		return new HomeRefresher(homeCache, nearCache, products, homeRefreshExecutor(properties), clock, meterRegistry);
+	@Bean
+	NearCache nearCache(HomeProperties properties, Clock clock, MeterRegistry meterRegistry) {
+		return new NearCache(properties.near(), clock, meterRegistry);
 	}
 
 	@Bean
-	HomePages homePages(NearCache nearCache, HomeCache homeCache, ProductClients products, HomeRefresher refresher,
-			Clock clock, ObjectMapper objectMapper, MeterRegistry meterRegistry) {
-		return new HomePages(nearCache, homeCache, products, refresher, new HomeRenderer(objectMapper), clock,
-				meterRegistry);
+	HomePages homePages(NearCache nearCache, HomeSections sections, ObjectMapper objectMapper) {
+		return new HomePages(nearCache, sections, new HomeRenderer(objectMapper));
 	}
 
 	@Bean
@@ -52,8 +37,8 @@ class HomeConfiguration {
 	}
 
 	/**
-	 * Serves pages this replica holds in memory ahead of every other filter, including
-	 * the observation filter and Spring Security's chain.
+	 * Serves pages this replica holds in memory ahead of the observation filter and
+	 * Spring Security's chain.
 	 * @param nearCache this replica's rendered pages
 	 * @param viewers the same token verification as the resource server
 	 * @param responses the same headers and 304 handling as {@link HomeController}
@@ -65,7 +50,7 @@ class HomeConfiguration {
 		FilterRegistrationBean<CachedHomeFilter> registration = new FilterRegistrationBean<>(
 				new CachedHomeFilter(nearCache, viewers, responses));
 		registration.addUrlPatterns("/home");
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		registration.setOrder(FAST_PATH_ORDER);
 		return registration;
 	}
 

@@ -1,6 +1,6 @@
 package de.check24.homewidgets.core.home;
 
-import de.check24.homewidgets.core.security.Viewer;
+import de.check24.homewidgets.core.viewer.Viewer;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,9 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
-import de.check24.homewidgets.core.cache.RenderedPage;
+import de.check24.homewidgets.core.cache.Sections;
 import de.check24.homewidgets.core.products.HomeWidget;
-import de.check24.homewidgets.core.products.Product;
 
 /**
  * Serialises a home page once, with a strong ETag over its bytes. The page's timestamp is
@@ -30,13 +30,19 @@ class HomeRenderer {
 		this.objectMapper = objectMapper;
 	}
 
-	RenderedPage render(String cacheKey, Map<Product, List<HomeWidget>> sections, Instant timestamp, int status,
-			Instant freshUntil, boolean stale) {
+	RenderedPage render(Sections sections) {
 		Map<String, Section> services = new LinkedHashMap<>();
-		sections.forEach((product, widgets) -> services.put(product.section(), new Section(product.title(), widgets)));
+		List<String> order = new ArrayList<>();
+		for (Sections.Section section : sections.sections()) {
+			services.put(section.product().section(), new Section(section.product().title(), section.widgets()));
+			order.add(section.product().section());
+		}
+		int status = sections.nothingServed() ? 503 : 200;
 		try {
-			byte[] body = this.objectMapper.writeValueAsBytes(new Home(services, timestamp, cacheKey));
-			return new RenderedPage(body, etag(body), status, freshUntil, stale);
+			byte[] body = this.objectMapper
+				.writeValueAsBytes(new Home(services, order, false, sections.newest(), sections.cacheKey()));
+			return new RenderedPage(body, etag(body), status, sections.keepable() ? sections.freshUntil() : null,
+					sections.stale());
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("Home page could not be serialised", ex);
@@ -58,11 +64,15 @@ class HomeRenderer {
 	 * through as the products sent it.
 	 *
 	 * @param services sections keyed by section name
+	 * @param sectionOrder the order clients render the sections in
+	 * @param provisional whether this is the generic home served while the personal one
+	 * is being built
 	 * @param timestamp when the newest section was fetched
 	 * @param cacheKey the Redis key of the home
 	 */
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-	record Home(Map<String, Section> services, Instant timestamp, String cacheKey) {
+	record Home(Map<String, Section> services, List<String> sectionOrder, boolean provisional, Instant timestamp,
+			String cacheKey) {
 
 	}
 

@@ -3,8 +3,7 @@ package de.check24.homewidgets.core.home;
 import java.time.Duration;
 import java.util.List;
 
-import de.check24.homewidgets.core.cache.RenderedPage;
-import de.check24.homewidgets.core.security.Viewer;
+import de.check24.homewidgets.core.viewer.Viewer;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

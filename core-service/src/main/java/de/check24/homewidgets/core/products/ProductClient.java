@@ -1,62 +1,103 @@
 package de.check24.homewidgets.core.products;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.retry.Retry;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.core.ParameterizedTypeReference;
+import de.check24.homewidgets.core.identity.ServiceTokens;
+import de.check24.homewidgets.core.web.CoreProblem;
+
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.util.StreamUtils;
-import org.springframework.web.client.HttpClientErrorException;
-import org.springframework.web.client.HttpServerErrorException;
-import org.springframework.web.client.RestClient;
 
 /**
- * The one way to one product service: a RestClient with connect and read timeouts, inside
- * the product's circuit breaker, inside its retry, with a named fallback. Every call the
- * core makes to a product goes through {@link #protect(Supplier)}.
+ * The one way to one product service. Every call carries a token the core signs for this
+ * product and the user it acts for, and runs inside the product's own bulkhead (a limit
+ * on calls in flight, so a slow product cannot take capacity from the others), circuit
+ * breaker (failures and slow calls) and, for reads, retry. Widget and contract reads are
+ * asynchronous and cancelled at their deadline, so a hanging product holds neither a
+ * thread nor, after the deadline, a connection.
  */
 class ProductClient {
 
 	private static final Logger logger = LoggerFactory.getLogger(ProductClient.class);
 
-	private static final ParameterizedTypeReference<ContractsBody> CONTRACTS = new ParameterizedTypeReference<>() {
+	private static final TypeReference<Map<String, List<ProductContract>>> CONTRACTS = new TypeReference<>() {
 	};
 
 	private final Product product;
 
-	private final RestClient restClient;
+	private final URI baseUrl;
+
+	private final HttpClient http;
+
+	private final Duration readTimeout;
+
+	private final LimitedBody limitedBody;
 
 	private final CircuitBreaker circuitBreaker;
 
 	private final Retry retry;
 
+	private final Bulkhead bulkhead;
+
+	private final ScheduledExecutorService scheduler;
+
 	private final WidgetValidation validation;
 
-	private final Counter fallbacks;
+	private final ServiceTokens tokens;
 
-	ProductClient(Product product, RestClient restClient, CircuitBreaker circuitBreaker, Retry retry,
-			WidgetValidation validation, MeterRegistry meterRegistry) {
+	private final ObjectMapper objectMapper;
+
+	private final MeterRegistry meterRegistry;
+
+	private final Duration retryAfter;
+
+	ProductClient(Product product, Transport transport, Resilience resilience, WidgetValidation validation,
+			ServiceTokens tokens, ObjectMapper objectMapper, MeterRegistry meterRegistry) {
 		this.product = product;
-		this.restClient = restClient;
-		this.circuitBreaker = circuitBreaker;
-		this.retry = retry;
+		this.baseUrl = transport.baseUrl();
+		this.http = transport.http();
+		this.readTimeout = transport.readTimeout();
+		this.limitedBody = new LimitedBody(transport.maxResponseBytes());
+		this.circuitBreaker = resilience.circuitBreaker();
+		this.retry = resilience.retry();
+		this.bulkhead = resilience.bulkhead();
+		this.scheduler = resilience.scheduler();
+		this.retryAfter = resilience.retryAfter();
 		this.validation = validation;
-		this.fallbacks = Counter.builder("home.sections.fallbacks")
-			.description("Sections served as the fallback card because the product failed")
-			.tag("service", product.key())
-			.register(meterRegistry);
+		this.tokens = tokens;
+		this.objectMapper = objectMapper;
+		this.meterRegistry = meterRegistry;
 	}
 
 	Product product() {
@@ -66,31 +107,45 @@ class ProductClient {
 	/**
 	 * The product's widgets for a user.
 	 * @param userId the user, {@code null} for the anonymous home
-	 * @return the valid widgets, or the fallback section when the product failed
+	 * @param deadline how long the call may take, retries included
+	 * @return completes with the valid widgets, or with the fallback section when the
+	 * product failed, was too slow or busy; never exceptionally
 	 */
-	ProductSection widgets(Long userId) {
-		try {
-			return ProductSection.of(this.product, protect(() -> fetchWidgets(userId)));
-		}
-		catch (RuntimeException ex) {
-			return widgetsFallback(ex);
-		}
+	CompletableFuture<ProductSection> widgets(Long userId, Duration deadline) {
+		String query = (userId != null) ? "?user_id=" + userId : "";
+		return read(get("/widget/" + this.product.key() + query, userId), deadline, (response) -> {
+			if (response.statusCode() != 200) {
+				throw new UnexpectedAnswer(this.product + " answered " + response.statusCode() + " for its widgets");
+			}
+			return this.validation.section(this.product, json(response.body()));
+		}).exceptionally((failure) -> {
+			fallback("widgets", failure);
+			return ProductSection.fallback(this.product, ProductSection.Outcome.FAILED);
+		});
 	}
 
 	/**
 	 * The user's active contracts with the product.
 	 * @param userId the user
-	 * @return the contracts (empty when the product answers 404), or an unavailable
-	 * marker when the product failed
+	 * @param deadline how long the call may take, retries included
+	 * @return completes with the contracts (none when the product answers 404), or an
+	 * unavailable marker when the product failed; never exceptionally
 	 */
-	ProductContracts contracts(long userId) {
-		try {
-			return new ProductContracts(this.product, protect(() -> fetchContracts(userId)), true);
-		}
-		catch (RuntimeException ex) {
-			logFailure("contracts", ex);
+	CompletableFuture<ProductContracts> contracts(long userId, Duration deadline) {
+		return read(get(contractsPath(userId), userId), deadline, (response) -> {
+			// 404 is the product's way of saying "no contract", not a failure
+			if (response.statusCode() == 404) {
+				return new ProductContracts(this.product, List.of(), true);
+			}
+			if (response.statusCode() != 200) {
+				throw new UnexpectedAnswer(this.product + " answered " + response.statusCode() + " for contracts");
+			}
+			List<ProductContract> contracts = parse(response.body()).get("contracts");
+			return new ProductContracts(this.product, (contracts != null) ? contracts : List.of(), true);
+		}).exceptionally((failure) -> {
+			logFailure("contracts", failure);
 			return ProductContracts.unavailable(this.product);
-		}
+		});
 	}
 
 	/**
@@ -99,113 +154,226 @@ class ProductClient {
 	 * @param userId the buyer
 	 * @param widgetId the offer
 	 * @return the product's answer (201, 404, 409, 400 ...)
-	 * @throws ProductUnavailable when the product failed or its breaker is open
+	 * @throws CoreProblem 503 when the product failed or its breaker is open
 	 */
 	ProductReply purchase(long userId, String widgetId) {
 		Map<String, Object> order = new LinkedHashMap<>();
 		order.put("user_id", userId);
 		order.put("widget_id", widgetId);
-		return call("purchase",
-				() -> exchange(this.restClient.post()
-					.uri("/widget/{key}/contract", this.product.key())
-					.contentType(MediaType.APPLICATION_JSON)
-					.body(order)),
-				false);
+		HttpRequest request = request("/widget/" + this.product.key() + "/contract", userId)
+			.header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(bytes(order)))
+			.build();
+		return exchange("purchase", request);
 	}
 
 	/**
-	 * Cancels a contract; retried like reads, a repeated cancellation is harmless.
+	 * Cancels a contract. Not retried either: after a lost answer a retry would turn a
+	 * cancellation that succeeded into a 404.
 	 * @param userId the owner
 	 * @param widgetId the offer the contract was made from
 	 * @return the product's answer (200, 404 ...)
-	 * @throws ProductUnavailable when the product failed or its breaker is open
+	 * @throws CoreProblem 503 when the product failed or its breaker is open
 	 */
 	ProductReply cancel(long userId, String widgetId) {
-		return call("cancel", () -> exchange(this.restClient.delete()
-			.uri("/widget/{key}/contract/{userId}/{widgetId}", this.product.key(), userId, widgetId)), true);
+		HttpRequest request = request("/widget/" + this.product.key() + "/contract/" + userId + "/"
+				+ URLEncoder.encode(widgetId, StandardCharsets.UTF_8).replace("+", "%20"), userId)
+			.DELETE()
+			.build();
+		return exchange("cancel", request);
 	}
 
 	/**
 	 * The user's contracts with this product as the product lists them.
 	 * @param userId the owner
 	 * @return the product's answer (200, 404 ...)
-	 * @throws ProductUnavailable when the product failed or its breaker is open
+	 * @throws CoreProblem 503 when the product failed or its breaker is open
 	 */
 	ProductReply contractsOf(long userId) {
-		return call("contracts",
-				() -> exchange(
-						this.restClient.get().uri("/widget/{key}/contract/{userId}", this.product.key(), userId)),
-				true);
+		return exchange("contracts", get(contractsPath(userId), userId));
 	}
 
-	private ProductReply call(String what, Supplier<ProductReply> call, boolean retryable) {
-		try {
-			return retryable ? protect(call) : CircuitBreaker.decorateSupplier(this.circuitBreaker, call).get();
-		}
-		catch (RuntimeException ex) {
-			logFailure(what, ex);
-			throw ProductUnavailable.of(this.product, ex);
-		}
+	private String contractsPath(long userId) {
+		return "/widget/" + this.product.key() + "/contract/" + userId;
+	}
+
+	private HttpRequest get(String path, Long userId) {
+		return request(path, userId).GET().build();
+	}
+
+	private HttpRequest.Builder request(String path, Long userId) {
+		return HttpRequest.newBuilder(this.baseUrl.resolve(path))
+			.timeout(this.readTimeout)
+			.header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + this.tokens.forCall(this.product.key(), userId));
+	}
+
+	/**
+	 * A read inside bulkhead, retry and breaker, cancelled at its deadline: the pending
+	 * attempt's exchange is aborted and no further attempt starts.
+	 */
+	private <T> CompletableFuture<T> read(HttpRequest request, Duration deadline,
+			Function<HttpResponse<byte[]>, T> reader) {
+		InFlight inFlight = new InFlight();
+		Supplier<CompletionStage<T>> attempt = () -> inFlight.start(this.http.sendAsync(request, this.limitedBody))
+			.thenApply((response) -> reader.apply(failOnServerError(response)));
+		Supplier<CompletionStage<T>> protectedCall = Bulkhead.decorateCompletionStage(this.bulkhead,
+				Retry.decorateCompletionStage(this.retry, this.scheduler,
+						CircuitBreaker.decorateCompletionStage(this.circuitBreaker, attempt)));
+		CompletableFuture<T> call = protectedCall.get().toCompletableFuture();
+		ScheduledFuture<?> timer = this.scheduler.schedule(() -> {
+			if (call
+				.completeExceptionally(new TimeoutException(this.product + " missed its deadline of " + deadline))) {
+				inFlight.cancel();
+			}
+		}, deadline.toNanos(), TimeUnit.NANOSECONDS);
+		call.whenComplete((result, failure) -> timer.cancel(false));
+		return call;
 	}
 
 	// 4xx answers are the product's business answers (not found, already bought), passed
 	// on as they are; 5xx are failures the breaker counts
-	private static ProductReply exchange(RestClient.RequestHeadersSpec<?> request) {
-		return request.exchange((clientRequest, response) -> {
-			byte[] body = StreamUtils.copyToByteArray(response.getBody());
-			if (response.getStatusCode().is5xxServerError()) {
-				throw HttpServerErrorException.create(response.getStatusCode(), response.getStatusText(),
-						response.getHeaders(), body, null);
-			}
-			return new ProductReply(response.getStatusCode().value(), response.getHeaders().getContentType(),
-					response.getHeaders().getLocation(), body);
-		});
-	}
-
-	private List<HomeWidget> fetchWidgets(Long userId) {
-		JsonNode body = this.restClient.get()
-			.uri((uri) -> uri.path("/widget/{key}")
-				.queryParamIfPresent("user_id", Optional.ofNullable(userId))
-				.build(this.product.key()))
-			.retrieve()
-			.body(JsonNode.class);
-		return this.validation.validWidgets(this.product, body);
-	}
-
-	private List<ProductContract> fetchContracts(long userId) {
+	private ProductReply exchange(String what, HttpRequest request) {
 		try {
-			ContractsBody body = this.restClient.get()
-				.uri("/widget/{key}/contract/{userId}", this.product.key(), userId)
-				.retrieve()
-				.body(CONTRACTS);
-			return (body != null && body.contracts() != null) ? body.contracts() : List.of();
+			return this.circuitBreaker.executeCheckedSupplier(() -> {
+				HttpResponse<byte[]> response = failOnServerError(this.http.send(request, this.limitedBody));
+				return new ProductReply(response.statusCode(),
+						response.headers()
+							.firstValue(HttpHeaders.CONTENT_TYPE)
+							.map(MediaType::parseMediaType)
+							.orElse(null),
+						response.headers().firstValue(HttpHeaders.LOCATION).map(URI::create).orElse(null),
+						response.body());
+			});
 		}
-		catch (HttpClientErrorException.NotFound ex) {
-			// 404 is the product's way of saying "no contract", not a failure
-			return List.of();
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw CoreProblem.productUnavailable(this.product.key(), this.retryAfter);
+		}
+		catch (Throwable ex) {
+			logFailure(what, ex);
+			throw CoreProblem.productUnavailable(this.product.key(), this.retryAfter);
 		}
 	}
 
-	private <T> T protect(Supplier<T> call) {
-		return Retry.decorateSupplier(this.retry, CircuitBreaker.decorateSupplier(this.circuitBreaker, call)).get();
+	private static HttpResponse<byte[]> failOnServerError(HttpResponse<byte[]> response) {
+		if (response.statusCode() >= 500) {
+			throw new ServerError(response.uri() + " answered " + response.statusCode());
+		}
+		return response;
 	}
 
-	private ProductSection widgetsFallback(RuntimeException ex) {
-		logFailure("widgets", ex);
-		this.fallbacks.increment();
-		return ProductSection.unavailable(this.product);
+	private JsonNode json(byte[] body) {
+		try {
+			return this.objectMapper.readTree(body);
+		}
+		catch (IOException ex) {
+			throw new UnexpectedAnswer(this.product + " answered something that is not JSON: " + ex.getMessage());
+		}
 	}
 
-	private void logFailure(String what, RuntimeException ex) {
-		if (ex instanceof CallNotPermittedException) {
-			logger.debug("{} breaker open, serving {} fallback", this.product.key(), what);
+	private Map<String, List<ProductContract>> parse(byte[] body) {
+		try {
+			return this.objectMapper.readValue(body, CONTRACTS);
+		}
+		catch (IOException ex) {
+			throw new UnexpectedAnswer(this.product + " answered an unreadable contract list: " + ex.getMessage());
+		}
+	}
+
+	private byte[] bytes(Object body) {
+		try {
+			return this.objectMapper.writeValueAsBytes(body);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private void fallback(String what, Throwable failure) {
+		String reason = reason(RetryableProductFailure.unwrap(failure));
+		this.meterRegistry.counter("home.sections.fallbacks", "service", this.product.key(), "reason", reason)
+			.increment();
+		logFailure(what, failure);
+	}
+
+	private static String reason(Throwable cause) {
+		if (cause instanceof CallNotPermittedException) {
+			return "breaker_open";
+		}
+		if (cause instanceof BulkheadFullException) {
+			return "busy";
+		}
+		if (cause instanceof TimeoutException || cause instanceof CancellationException
+				|| cause instanceof java.net.http.HttpTimeoutException) {
+			return "timeout";
+		}
+		return "failed";
+	}
+
+	private void logFailure(String what, Throwable failure) {
+		Throwable cause = RetryableProductFailure.unwrap(failure);
+		if (cause instanceof CallNotPermittedException || cause instanceof BulkheadFullException) {
+			logger.debug("{} {} not called: {}", this.product, what, cause.toString());
 		}
 		else {
-			logger.warn("{} {} failed: {}", this.product.key(), what, ex.toString());
+			logger.warn("{} {} failed: {}", this.product, what, cause.toString());
 		}
 	}
 
-	private record ContractsBody(List<ProductContract> contracts) {
+	/** How the client reaches its product. */
+	record Transport(URI baseUrl, HttpClient http, Duration readTimeout, long maxResponseBytes) {
+
+	}
+
+	/** The product's own resilience instances. */
+	record Resilience(CircuitBreaker circuitBreaker, Retry retry, Bulkhead bulkhead, ScheduledExecutorService scheduler,
+			Duration retryAfter) {
+
+	}
+
+	/** A product answered with a server error: the breaker counts it, reads retry it. */
+	static class ServerError extends RuntimeException {
+
+		ServerError(String message) {
+			super(message, null, false, false);
+		}
+
+	}
+
+	/** A product answered something other than what the contract promises. */
+	static class UnexpectedAnswer extends RuntimeException {
+
+		UnexpectedAnswer(String message) {
+			super(message, null, false, false);
+		}
+
+	}
+
+	/**
+	 * The exchange of the attempt under way, so a deadline can abort it; once cancelled,
+	 * any later attempt is aborted as it starts.
+	 */
+	private static final class InFlight {
+
+		private CompletableFuture<?> exchange;
+
+		private boolean cancelled;
+
+		synchronized <R> CompletableFuture<R> start(CompletableFuture<R> exchange) {
+			this.exchange = exchange;
+			if (this.cancelled) {
+				exchange.cancel(true);
+			}
+			return exchange;
+		}
+
+		synchronized void cancel() {
+			this.cancelled = true;
+			if (this.exchange != null) {
+				this.exchange.cancel(true);
+			}
+		}
 
 	}
 

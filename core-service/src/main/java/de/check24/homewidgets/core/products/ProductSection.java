@@ -7,28 +7,53 @@ import java.util.List;
  *
  * @param product the product
  * @param widgets valid widgets ordered by priority and tagged with the section name, or
- * the single fallback card when the product was unavailable
- * @param available {@code false} when {@code widgets} holds the fallback card, which must
- * never be cached as real content
+ * the single fallback card when the product gave nothing servable
+ * @param outcome how the product answered
  */
-public record ProductSection(Product product, List<HomeWidget> widgets, boolean available) {
+public record ProductSection(Product product, List<HomeWidget> widgets, Outcome outcome) {
 
 	static final String FALLBACK_WIDGET_ID = "fallback_error_card";
 
-	static ProductSection of(Product product, List<HomeWidget> widgets) {
-		return new ProductSection(product, List.copyOf(widgets), true);
+	/** How a product answered a widget call. */
+	public enum Outcome {
+
+		/** It answered with widgets (or deliberately none): cache and serve them. */
+		FETCHED,
+
+		/** It failed, was too slow, busy or its breaker is open: show the fallback. */
+		FAILED,
+
+		/**
+		 * It answered, but every widget broke the contract: treated like a failure, so an
+		 * empty section is never cached for an hour.
+		 */
+		ALL_INVALID
+
+	}
+
+	static ProductSection fetched(Product product, List<HomeWidget> widgets) {
+		return new ProductSection(product, List.copyOf(widgets), Outcome.FETCHED);
 	}
 
 	/**
-	 * The section shown while a product cannot be reached.
+	 * The section shown while a product cannot be served.
 	 * @param product the product
+	 * @param outcome why ({@link Outcome#FAILED} or {@link Outcome#ALL_INVALID})
 	 * @return a section holding the "Service Temporarily Unavailable" card
 	 */
-	public static ProductSection unavailable(Product product) {
+	static ProductSection fallback(Product product, Outcome outcome) {
 		HomeWidget fallback = HomeWidget
 			.card(FALLBACK_WIDGET_ID, "Service Temporarily Unavailable", "We're working on it. Please try again soon.")
 			.withService(product.section());
-		return new ProductSection(product, List.of(fallback), false);
+		return new ProductSection(product, List.of(fallback), outcome);
+	}
+
+	/**
+	 * Whether the widgets are the product's real answer, fit to be cached.
+	 * @return {@code false} for the fallback card
+	 */
+	public boolean available() {
+		return this.outcome == Outcome.FETCHED;
 	}
 
 }

@@ -1,72 +1,93 @@
 package de.check24.homewidgets.core.products;
 
 import java.net.http.HttpClient;
-import java.util.Arrays;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
 
+import de.check24.homewidgets.core.identity.ServiceTokens;
 import de.check24.homewidgets.sdui.ContractValidator;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
-import org.springframework.web.client.RestClient;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ProductsProperties.class)
 class ProductsConfiguration {
+
+	/** The named Resilience4j configuration every product's instances start from. */
+	static final String PRODUCT_CONFIG = "product";
+
+	private static final Duration RETRY_AFTER = Duration.ofSeconds(10);
 
 	@Bean
 	ContractValidator contractValidator() {
 		return ContractValidator.create();
 	}
 
-	// not a bean: an Executor bean would make Boot back off from its
-	// applicationTaskExecutor
-	private static ExecutorService productCallExecutor(ProductsProperties properties, MeterRegistry meterRegistry) {
-		ProductsProperties.FanOut fanOut = properties.fanOut();
-		ThreadPoolExecutor executor = new ThreadPoolExecutor(fanOut.threads(), fanOut.threads(), 60, TimeUnit.SECONDS,
-				(fanOut.queueCapacity() > 0) ? new ArrayBlockingQueue<>(fanOut.queueCapacity())
-						: new SynchronousQueue<>(),
-				new CustomizableThreadFactory("product-call-"), new ThreadPoolExecutor.AbortPolicy());
-		executor.allowCoreThreadTimeOut(true);
-		return ExecutorServiceMetrics.monitor(meterRegistry, executor, "product-calls");
+	@Bean
+	ProductCatalog productCatalog(ProductsProperties properties) {
+		return new ProductCatalog(properties);
 	}
 
-	@Bean(destroyMethod = "close")
-	ProductClients productClients(ProductsProperties properties, RestClient.Builder restClientBuilder,
-			CircuitBreakerRegistry circuitBreakers, RetryRegistry retries, ContractValidator contractValidator,
-			ObjectMapper objectMapper, MeterRegistry meterRegistry) {
+	@Bean(destroyMethod = "shutdownNow")
+	ScheduledThreadPoolExecutor productTimers() {
+		ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(2,
+				new CustomizableThreadFactory("product-timer-"));
+		// a deadline is cancelled for nearly every call: do not keep the dead timers
+		timers.setRemoveOnCancelPolicy(true);
+		return timers;
+	}
+
+	@Bean(destroyMethod = "shutdownNow")
+	ExecutorService productResponseReaders() {
+		// parses and validates answers; calls in flight are bounded by the bulkheads
+		return Executors.newFixedThreadPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 2),
+				new CustomizableThreadFactory("product-reader-"));
+	}
+
+	@Bean
+	ProductFanOut productFanOut(ProductsProperties properties, ProductCatalog catalog,
+			CircuitBreakerRegistry circuitBreakers, RetryRegistry retries, BulkheadRegistry bulkheads,
+			ScheduledThreadPoolExecutor productTimers, ExecutorService productResponseReaders,
+			ContractValidator contractValidator, ServiceTokens tokens, ObjectMapper objectMapper,
+			MeterRegistry meterRegistry) {
 		WidgetValidation validation = new WidgetValidation(contractValidator, objectMapper, meterRegistry);
-		HttpClient httpClient = HttpClient.newBuilder()
+		HttpClient http = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(properties.connectTimeout())
+			.executor(productResponseReaders)
 			.build();
-		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
-		requestFactory.setReadTimeout(properties.readTimeout());
-		List<ProductClient> clients = Arrays.stream(Product.values())
-			.map((product) -> new ProductClient(product,
-					restClientBuilder.clone()
-						.baseUrl(properties.endpoint(product).baseUrl().toString())
-						.requestFactory(requestFactory)
-						.build(),
-					circuitBreakers.circuitBreaker(product.key()), retries.retry(product.key()), validation,
-					meterRegistry))
-			.toList();
-		return new ProductClients(clients, productCallExecutor(properties, meterRegistry),
-				properties.fanOut().deadline());
+		List<ProductClient> clients = catalog.all().stream().map((product) -> {
+			ProductsProperties.Settings settings = catalog.settings(product);
+			ProductClient.Transport transport = new ProductClient.Transport(settings.baseUrl(), http,
+					(settings.readTimeout() != null) ? settings.readTimeout() : properties.readTimeout(),
+					properties.maxResponseSize().toBytes());
+			int maxConcurrentCalls = (settings.maxConcurrentCalls() != null) ? settings.maxConcurrentCalls()
+					: properties.maxConcurrentCalls();
+			ProductClient.Resilience resilience = new ProductClient.Resilience(
+					circuitBreakers.circuitBreaker(product.key(), PRODUCT_CONFIG),
+					retries.retry(product.key(), PRODUCT_CONFIG),
+					bulkheads.bulkhead(product.key(),
+							BulkheadConfig.custom()
+								.maxConcurrentCalls(maxConcurrentCalls)
+								.maxWaitDuration(Duration.ZERO)
+								.build()),
+					productTimers, RETRY_AFTER);
+			return new ProductClient(product, transport, resilience, validation, tokens, objectMapper, meterRegistry);
+		}).toList();
+		return new ProductFanOut(catalog, clients, properties.deadline());
 	}
 
 }

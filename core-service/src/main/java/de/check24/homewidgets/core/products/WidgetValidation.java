@@ -36,14 +36,15 @@ class WidgetValidation {
 	}
 
 	/**
-	 * The valid widgets of a product response.
+	 * The section a product response makes.
 	 * @param product who answered
 	 * @param body the parsed {@code {"widgets": [...]}}
 	 * @return valid widgets tagged with the section name, ordered by priority, their
-	 * {@code data} as sent
+	 * {@code data} as sent; {@link ProductSection.Outcome#ALL_INVALID} when the product
+	 * sent widgets and none was valid
 	 * @throws InvalidProductResponse when the body is not a widget list at all
 	 */
-	List<HomeWidget> validWidgets(Product product, JsonNode body) {
+	ProductSection section(Product product, JsonNode body) {
 		JsonNode widgets = (body != null) ? body.get("widgets") : null;
 		if (widgets == null || !widgets.isArray()) {
 			throw new InvalidProductResponse(product + " answered without a widgets array");
@@ -64,8 +65,12 @@ class WidgetValidation {
 				drop(product, node, ex.getMessage());
 			}
 		}
+		if (valid.isEmpty() && !widgets.isEmpty()) {
+			this.meterRegistry.counter("home.sections.invalid", "service", product.key()).increment();
+			return ProductSection.fallback(product, ProductSection.Outcome.ALL_INVALID);
+		}
 		valid.sort(Comparator.comparingInt(HomeWidget::priority));
-		return valid;
+		return ProductSection.fetched(product, valid);
 	}
 
 	private void drop(Product product, JsonNode node, String reason) {

@@ -2,6 +2,8 @@ package de.check24.homewidgets.core.security;
 
 import java.util.Optional;
 
+import de.check24.homewidgets.core.viewer.Viewer;
+
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /dev/token?user_id=N}: a demo sign-in for the local platform's web client
  * and scripts. Present only with the {@code local} profile; any other profile answers
- * 404.
+ * 404. Its tokens verify only where the core checks HS256 tokens with its secret.
  */
 @RestController
 @Profile("local")
@@ -18,8 +18,8 @@ class DevTokenController {
 
 	private final DevTokens tokens;
 
-	DevTokenController(SecurityProperties properties, Clock clock) {
-		this.tokens = new DevTokens(properties.jwt().secret(), clock);
+	DevTokenController(UserTokenSecret secret, SecurityProperties properties, Clock clock) {
+		this.tokens = new DevTokens(secret.value(), properties.jwt().devIssuer(), properties.jwt().audience(), clock);
 	}
 
 	@GetMapping("/dev/token")

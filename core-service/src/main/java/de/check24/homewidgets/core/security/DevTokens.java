@@ -11,22 +11,19 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 
-import de.check24.homewidgets.core.config.ProblemTypes;
+import de.check24.homewidgets.core.web.CoreProblem;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * Mints demo user tokens for the local platform, signed with the same HS256 secret the
- * core verifies tokens with. Only exists in the {@code local} profile (see
- * {@link DevTokenController}).
+ * core verifies tokens with, issued by the dev issuer that only the {@code local} profile
+ * accepts. Only exists in that profile (see {@link DevTokenController}).
  */
 class DevTokens {
 
@@ -36,7 +33,13 @@ class DevTokens {
 
 	private final Clock clock;
 
-	DevTokens(String secret, Clock clock) {
+	private final String issuer;
+
+	private final String audience;
+
+	DevTokens(String secret, String issuer, String audience, Clock clock) {
+		this.issuer = issuer;
+		this.audience = audience;
 		SecretKeySpec key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
 		this.encoder = new NimbusJwtEncoder(new ImmutableSecret<>(key));
 		this.clock = clock;
@@ -44,12 +47,13 @@ class DevTokens {
 
 	DevToken issue(Long userId) {
 		if (userId == null || userId < 1) {
-			throw InvalidUserId.of(userId);
+			throw CoreProblem.invalidUserId(userId);
 		}
 		Instant now = this.clock.instant();
 		JwtClaimsSet claims = JwtClaimsSet.builder()
 			.subject(String.valueOf(userId))
-			.issuer("core-service-local-dev")
+			.issuer(this.issuer)
+			.audience(java.util.List.of(this.audience))
 			.issuedAt(now)
 			.expiresAt(now.plus(LIFETIME))
 			.build();
@@ -67,23 +71,6 @@ class DevTokens {
 	 */
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 	record DevToken(String accessToken, String tokenType, long userId, long expiresIn) {
-
-	}
-
-	/** The user id was not a positive number. */
-	static class InvalidUserId extends ErrorResponseException {
-
-		private InvalidUserId(ProblemDetail problem) {
-			super(HttpStatus.BAD_REQUEST, problem, null);
-		}
-
-		static InvalidUserId of(Long userId) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-					"user_id must be a positive number, not " + userId);
-			problem.setType(ProblemTypes.of("invalid-user-id"));
-			problem.setTitle("Invalid user id");
-			return new InvalidUserId(problem);
-		}
 
 	}
 

@@ -2,35 +2,41 @@ package de.check24.homewidgets.core.security;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import javax.crypto.spec.SecretKeySpec;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import de.check24.homewidgets.core.products.Product;
+import de.check24.homewidgets.core.products.ProductCatalog;
+import de.check24.homewidgets.core.web.CoreProblem;
+import de.check24.homewidgets.core.web.ProblemWriter;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2Error;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
-import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
@@ -42,10 +48,10 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Two callers, two chains. Product services reach {@code /cache/**} with the shared
- * service token. Everyone else may send a user JWT: without one they see the anonymous
- * home, with a bad or expired one they get 401, and {@code /user/**} and the contract
- * routes under {@code /widget/**} need one.
+ * Two callers, two chains. Product services reach {@code /cache/**} with their own
+ * credential. Everyone else may send a user JWT: without one they see the anonymous home,
+ * with a bad or expired one they get 401, and {@code /user/**}, the contract routes under
+ * {@code /widget/**} and stream tickets need one.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ SecurityProperties.class, CorsProperties.class })
@@ -53,38 +59,61 @@ class SecurityConfiguration {
 
 	private static final int MINIMUM_SECRET_BYTES = 32;
 
-	private static final String STREAM = "/stream/updates";
-
 	@Bean
-	ProblemResponses problemResponses(ObjectMapper objectMapper) {
-		return new ProblemResponses(objectMapper);
+	ProblemWriter problemWriter(ObjectMapper objectMapper) {
+		return new ProblemWriter(objectMapper);
 	}
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain productServiceChain(HttpSecurity http, SecurityProperties properties, ProblemResponses problems)
+	SecurityFilterChain productServiceChain(HttpSecurity http, ProductCatalog catalog, ProblemWriter problems)
 			throws Exception {
+		AuthenticationEntryPoint refuse = (request, response, failure) -> problems.write(request, response,
+				CoreProblem.invalidServiceToken());
+		AccessDeniedHandler refuseDenied = (request, response, denied) -> problems.write(request, response,
+				CoreProblem.invalidServiceToken());
 		return stateless(http).securityMatcher("/cache/**")
-			.addFilterBefore(new ServiceTokenFilter(properties.serviceToken()), AnonymousAuthenticationFilter.class)
+			.addFilterBefore(new ServiceTokenFilter(productCredentials(catalog)), AnonymousAuthenticationFilter.class)
 			.authorizeHttpRequests((requests) -> requests.anyRequest().hasAuthority(ServiceTokenFilter.AUTHORITY))
-			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(problems.serviceTokenEntryPoint())
-				.accessDeniedHandler(problems.serviceTokenAccessDenied()))
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(refuse).accessDeniedHandler(refuseDenied))
 			.build();
+	}
+
+	private static Map<String, List<byte[]>> productCredentials(ProductCatalog catalog) {
+		Map<String, List<byte[]>> credentials = new LinkedHashMap<>();
+		for (Product product : catalog.all()) {
+			credentials.put(product.key(),
+					catalog.serviceTokens(product)
+						.stream()
+						.filter(StringUtils::hasText)
+						.map((token) -> token.trim().getBytes(StandardCharsets.UTF_8))
+						.toList());
+		}
+		return credentials;
 	}
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain userChain(HttpSecurity http, ProblemResponses problems) throws Exception {
+	SecurityFilterChain userChain(HttpSecurity http, ProblemWriter problems) throws Exception {
+		BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+		AuthenticationEntryPoint unauthorized = (request, response, failure) -> {
+			bearer.commence(request, response, failure);
+			problems.write(request, response, CoreProblem
+				.unauthorized((failure.getMessage() != null) ? failure.getMessage() : "Authentication is required."));
+		};
+		AccessDeniedHandler forbidden = (request, response, denied) -> problems.write(request, response,
+				CoreProblem.forbidden((denied.getMessage() != null) ? denied.getMessage() : "Access denied."));
 		return stateless(http)
-			.authorizeHttpRequests((requests) -> requests.requestMatchers("/user/**", "/widget/**")
+			.authorizeHttpRequests((requests) -> requests.requestMatchers("/user/**", "/widget/**", "/stream/ticket")
 				.authenticated()
 				.anyRequest()
 				.permitAll())
 			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults())
-				.authenticationEntryPoint(problems.bearerEntryPoint())
-				.accessDeniedHandler(problems.bearerAccessDenied()))
-			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(problems.bearerEntryPoint())
-				.accessDeniedHandler(problems.bearerAccessDenied()))
+				.authenticationEntryPoint(unauthorized)
+				.accessDeniedHandler(forbidden))
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
 			.build();
 	}
 
@@ -157,49 +186,48 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Tokens come in the {@code Authorization} header; only on the update stream may they
-	 * come as an {@code access_token} query parameter, because browsers'
-	 * {@code EventSource} cannot send headers. Elsewhere the parameter is ignored.
+	 * Tokens come in the {@code Authorization} header only: a token in a URL ends up in
+	 * access logs and browser histories (the update stream takes a single-use ticket
+	 * instead).
 	 * @return the resolver the resource server uses
 	 */
 	@Bean
 	BearerTokenResolver bearerTokenResolver() {
-		DefaultBearerTokenResolver headerOnly = new DefaultBearerTokenResolver();
-		DefaultBearerTokenResolver headerOrQuery = new DefaultBearerTokenResolver();
-		headerOrQuery.setAllowUriQueryParameter(true);
-		return (request) -> STREAM.equals(request.getRequestURI().substring(request.getContextPath().length()))
-				? headerOrQuery.resolve(request) : headerOnly.resolve(request);
+		return new DefaultBearerTokenResolver();
 	}
 
 	@Bean
-	JwtDecoder jwtDecoder(SecurityProperties properties, Clock clock) {
-		NimbusJwtDecoder decoder;
-		if (StringUtils.hasText(properties.jwt().jwkSetUri())) {
-			decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwt().jwkSetUri()).build();
-		}
-		else {
-			String secret = properties.jwt().secret();
-			if (secret == null || secret.getBytes(StandardCharsets.UTF_8).length < MINIMUM_SECRET_BYTES) {
-				throw new IllegalStateException("home.security.jwt.secret (HOME_JWT_SECRET) needs at least "
-						+ MINIMUM_SECRET_BYTES + " bytes for HS256, or set home.security.jwt.jwk-set-uri");
-			}
-			decoder = NimbusJwtDecoder
-				.withSecretKey(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"))
-				.macAlgorithm(MacAlgorithm.HS256)
-				.build();
-		}
-		decoder.setJwtValidator(
-				new DelegatingOAuth2TokenValidator<>(List.of(JwtValidators.createDefault(), numericSubject())));
-		return new CachingJwtDecoder(decoder, clock, 100_000, Duration.ofMinutes(5));
+	UserTokenSecret userTokenSecret(SecurityProperties properties) {
+		return UserTokenSecret.configuredOrGenerated(properties.jwt().secret());
 	}
 
-	private static OAuth2TokenValidator<Jwt> numericSubject() {
-		OAuth2Error error = new OAuth2Error("invalid_token", "The token's subject must be a numeric user id", null);
-		return (jwt) -> {
-			String subject = jwt.getSubject();
-			return (subject != null && subject.matches("[1-9][0-9]{0,17}")) ? OAuth2TokenValidatorResult.success()
-					: OAuth2TokenValidatorResult.failure(error);
-		};
+	@Bean
+	JwtDecoder jwtDecoder(SecurityProperties properties, UserTokenSecret secret, Environment environment, Clock clock) {
+		SecurityProperties.Jwt jwt = properties.jwt();
+		NimbusJwtDecoder decoder;
+		if (StringUtils.hasText(jwt.jwkSetUri())) {
+			decoder = NimbusJwtDecoder.withJwkSetUri(jwt.jwkSetUri())
+				.jwsAlgorithm(SignatureAlgorithm.from(jwt.algorithm()))
+				.build();
+		}
+		else {
+			byte[] key = secret.value().getBytes(StandardCharsets.UTF_8);
+			if (key.length < MINIMUM_SECRET_BYTES) {
+				throw new IllegalStateException("HOME_JWT_SECRET needs at least " + MINIMUM_SECRET_BYTES
+						+ " bytes for HS256, or set HOME_JWT_JWK_SET_URI");
+			}
+			MacAlgorithm algorithm = MacAlgorithm.from(jwt.algorithm());
+			if (algorithm == null) {
+				throw new IllegalStateException("HOME_JWT_ALGORITHM must be HS256, HS384 or HS512 with HOME_JWT_SECRET,"
+						+ " not " + jwt.algorithm());
+			}
+			decoder = NimbusJwtDecoder
+				.withSecretKey(new SecretKeySpec(key, "HmacSHA" + algorithm.getName().substring(2)))
+				.macAlgorithm(algorithm)
+				.build();
+		}
+		decoder.setJwtValidator(UserTokenValidators.of(jwt, environment.acceptsProfiles(Profiles.of("local")), clock));
+		return new CachingJwtDecoder(decoder, clock, jwt.clockSkew(), jwt.verifiedCacheSize());
 	}
 
 	@Bean

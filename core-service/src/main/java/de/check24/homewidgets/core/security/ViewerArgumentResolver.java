@@ -1,5 +1,7 @@
 package de.check24.homewidgets.core.security;
 
+import de.check24.homewidgets.core.viewer.Viewer;
+
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;

@@ -1,6 +1,6 @@
 package de.check24.homewidgets.core.stream;
 
-import de.check24.homewidgets.core.security.Viewer;
+import de.check24.homewidgets.core.viewer.Viewer;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;

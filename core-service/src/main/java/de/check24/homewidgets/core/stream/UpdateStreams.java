@@ -23,7 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import de.check24.homewidgets.core.cache.HomeInvalidated;
-import de.check24.homewidgets.core.security.Viewer;
+import de.check24.homewidgets.core.viewer.Viewer;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;

@@ -7,7 +7,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 import de.check24.homewidgets.core.cache.RenderedPage;
-import de.check24.homewidgets.core.security.Viewer;
+import de.check24.homewidgets.core.viewer.Viewer;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

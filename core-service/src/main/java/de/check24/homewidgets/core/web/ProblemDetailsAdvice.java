@@ -1,9 +1,8 @@
-package de.check24.homewidgets.core.config;
+package de.check24.homewidgets.core.web;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -12,10 +11,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every error leaves the core as an RFC 9457 problem detail. Feature exceptions extend
- * {@code ErrorResponseException} and carry their own stable {@code type}; Spring MVC's
- * own exceptions are handled by the base class; everything else is a 500 without
- * internals.
+ * Every error leaves the core as an RFC 9457 problem detail. Features throw
+ * {@link CoreProblem}s, which the base class renders like any
+ * {@code ErrorResponseException}; Spring MVC's own exceptions are handled by the base
+ * class too; everything else is a 500 without internals.
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -24,21 +23,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(AccessDeniedException.class)
 	ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException ex) {
-		return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", ex.getMessage());
+		return answer(CoreProblem.forbidden(ex.getMessage()));
 	}
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
 		logger.error("Unexpected failure", ex);
-		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal Server Error",
-				"The core could not answer this request.");
+		return answer(CoreProblem.internalError());
 	}
 
-	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(ProblemTypes.of(type));
-		problem.setTitle(title);
-		return ResponseEntity.status(status).body(problem);
+	private static ResponseEntity<ProblemDetail> answer(CoreProblem problem) {
+		return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders()).body(problem.getBody());
 	}
 
 }

@@ -1,8 +1,7 @@
-package de.check24.homewidgets.core.home;
+package de.check24.homewidgets.core.cache;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -15,14 +14,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import de.check24.homewidgets.core.cache.CachedSection;
-import de.check24.homewidgets.core.cache.CachedSections;
-import de.check24.homewidgets.core.cache.Freshness;
-import de.check24.homewidgets.core.cache.HomeCache;
-import de.check24.homewidgets.core.cache.NearCache;
 import de.check24.homewidgets.core.products.Product;
-import de.check24.homewidgets.core.products.ProductClients;
-import de.check24.homewidgets.core.security.Viewer;
+import de.check24.homewidgets.core.products.ProductCatalog;
+import de.check24.homewidgets.core.products.ProductFanOut;
+import de.check24.homewidgets.core.viewer.Viewer;
+
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * Refreshes stale homes in the background: at most one refresh per home on this replica
@@ -34,24 +31,30 @@ class HomeRefresher {
 
 	private final Set<Viewer> running = ConcurrentHashMap.newKeySet();
 
-	private final HomeCache homeCache;
+	private final HomeStore store;
 
-	private final NearCache nearCache;
+	private final RefreshLock lock;
 
-	private final ProductClients products;
+	private final ProductCatalog catalog;
+
+	private final ProductFanOut products;
 
 	private final ExecutorService executor;
+
+	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	private final Counter refreshes;
 
-	HomeRefresher(HomeCache homeCache, NearCache nearCache, ProductClients products, ExecutorService executor,
-			Clock clock, MeterRegistry meterRegistry) {
-		this.homeCache = homeCache;
-		this.nearCache = nearCache;
+	HomeRefresher(HomeStore store, RefreshLock lock, ProductCatalog catalog, ProductFanOut products,
+			ExecutorService executor, ApplicationEventPublisher events, Clock clock, MeterRegistry meterRegistry) {
+		this.store = store;
+		this.lock = lock;
+		this.catalog = catalog;
 		this.products = products;
 		this.executor = executor;
+		this.events = events;
 		this.clock = clock;
 		this.refreshes = Counter.builder("home.cache.refreshes")
 			.description("Background refreshes of stale homes that fetched from the products")
@@ -68,7 +71,7 @@ class HomeRefresher {
 					refreshNow(viewer);
 				}
 				catch (RuntimeException ex) {
-					logger.warn("Background refresh of {} failed: {}", this.homeCache.key(viewer), ex.toString());
+					logger.warn("Background refresh of {} failed: {}", viewer, ex.toString());
 				}
 				finally {
 					this.running.remove(viewer);
@@ -86,15 +89,15 @@ class HomeRefresher {
 	}
 
 	private void refreshNow(Viewer viewer) {
-		Optional<String> lock = this.homeCache.lockRefresh(viewer);
-		if (lock.isEmpty()) {
+		Optional<String> token = this.lock.acquire(viewer);
+		if (token.isEmpty()) {
 			return;
 		}
 		try {
 			Instant now = this.clock.instant();
 			// read again under the lock: another replica may have refreshed meanwhile
-			CachedSections cached = this.homeCache.read(viewer);
-			List<Product> due = Arrays.stream(Product.values()).filter((product) -> {
+			CachedSections cached = this.store.read(viewer);
+			List<Product> due = this.catalog.all().stream().filter((product) -> {
 				CachedSection section = cached.section(product);
 				return section == null || section.freshness(now) != Freshness.FRESH;
 			}).toList();
@@ -102,11 +105,11 @@ class HomeRefresher {
 				return;
 			}
 			this.refreshes.increment();
-			this.homeCache.store(viewer, cached, this.products.widgets(viewer.userId(), due).values(), now);
+			this.store.store(viewer, cached, this.products.widgets(viewer.userId(), due).values(), now);
 		}
 		finally {
-			this.homeCache.unlockRefresh(viewer, lock.get());
-			this.nearCache.evict(viewer);
+			this.lock.release(viewer, token.get());
+			this.events.publishEvent(new HomeRefreshed(viewer));
 		}
 	}
 

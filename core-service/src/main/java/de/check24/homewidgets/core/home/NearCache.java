@@ -1,4 +1,4 @@
-package de.check24.homewidgets.core.cache;
+package de.check24.homewidgets.core.home;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -6,7 +6,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -14,7 +13,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import de.check24.homewidgets.core.security.Viewer;
+import de.check24.homewidgets.core.cache.HomeInvalidated;
+import de.check24.homewidgets.core.cache.HomeRefreshed;
+import de.check24.homewidgets.core.cache.InvalidationsMissed;
+import de.check24.homewidgets.core.viewer.Viewer;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
@@ -23,25 +25,25 @@ import org.springframework.core.annotation.Order;
 /**
  * Each replica's in-process cache of rendered pages in front of Redis: a hit costs a map
  * lookup and a byte copy, no Redis round trip and no JSON. It also coalesces concurrent
- * misses for the same home into one load.
+ * misses for the same home into one load. It is bounded by the bytes it holds, not by the
+ * number of pages.
  * <p>
  * It stays coherent with the other replicas through {@link HomeInvalidated} events, which
  * every replica receives via Redis pub/sub; a page is also never kept longer than
- * {@code home.cache.near.max-age}, which bounds the damage of a missed message.
- * Invalidations that could not be published while Redis was down are published once it is
- * back (see {@link HomeCache}).
+ * {@code home.page.near.max-age}, which bounds the damage of a missed message, and
+ * everything is dropped when this replica may have missed messages
+ * ({@link InvalidationsMissed}).
  */
-public class NearCache {
+class NearCache {
+
+	// what a page costs beyond its body: entry, key, record, array header
+	private static final int OVERHEAD_BYTES = 200;
 
 	private final Cache<Viewer, Entry> pages;
 
-	private final ConcurrentMap<Viewer, CompletableFuture<RenderedPage>> loading = new ConcurrentHashMap<>();
+	private final ConcurrentMap<Viewer, Load> loading = new ConcurrentHashMap<>();
 
-	// bumped by every invalidation; a load that saw an invalidation while running is not
-	// kept, it may have read what was just invalidated
-	private final AtomicLong epoch = new AtomicLong();
-
-	private final CacheProperties.Near properties;
+	private final HomeProperties.Near properties;
 
 	private final Clock clock;
 
@@ -51,11 +53,12 @@ public class NearCache {
 
 	private final Counter coalesced;
 
-	NearCache(CacheProperties.Near properties, Clock clock, MeterRegistry meterRegistry) {
+	NearCache(HomeProperties.Near properties, Clock clock, MeterRegistry meterRegistry) {
 		this.properties = properties;
 		this.clock = clock;
 		this.pages = Caffeine.newBuilder()
-			.maximumSize(properties.maxEntries())
+			.maximumWeight(properties.maxSize().toBytes())
+			.weigher((Viewer viewer, Entry entry) -> entry.page().body().length + OVERHEAD_BYTES)
 			.expireAfterWrite(properties.maxAge())
 			.build();
 		this.hits = meterRegistry.counter("home.cache.lookups", "tier", "near", "result", "hit");
@@ -64,12 +67,12 @@ public class NearCache {
 	}
 
 	/**
-	 * The page in memory, if it is still current.
+	 * The page in memory, if it is still current; a miss is counted.
 	 * @param viewer whose home
 	 * @return the page, or {@code null}
 	 */
-	public RenderedPage get(Viewer viewer) {
-		RenderedPage page = find(viewer);
+	RenderedPage get(Viewer viewer) {
+		RenderedPage page = peek(viewer);
 		if (page == null) {
 			this.misses.increment();
 		}
@@ -77,16 +80,12 @@ public class NearCache {
 	}
 
 	/**
-	 * Like {@link #get(Viewer)}, for a caller that hands a miss on to one that calls
-	 * {@code get} itself, so that the miss is counted once.
+	 * Like {@link #get(Viewer)} without counting a miss, for a caller that hands a miss
+	 * on to code that calls {@code get} itself.
 	 * @param viewer whose home
 	 * @return the page, or {@code null}
 	 */
-	public RenderedPage getOrPassOn(Viewer viewer) {
-		return find(viewer);
-	}
-
-	private RenderedPage find(Viewer viewer) {
+	RenderedPage peek(Viewer viewer) {
 		Entry entry = this.pages.getIfPresent(viewer);
 		if (entry != null && this.clock.instant().isBefore(entry.expiresAt())) {
 			this.hits.increment();
@@ -97,30 +96,36 @@ public class NearCache {
 
 	/**
 	 * Loads a page, once per home however many requests ask at the same time, and keeps
-	 * it if it may be kept.
+	 * it if it may be kept. A load that an invalidation of the same home overtook is
+	 * served to its callers but not kept: it may show what was just invalidated.
 	 * @param viewer whose home
 	 * @param loader assembles the page
 	 * @return the page
 	 */
-	public RenderedPage load(Viewer viewer, Function<Viewer, RenderedPage> loader) {
-		CompletableFuture<RenderedPage> mine = new CompletableFuture<>();
-		CompletableFuture<RenderedPage> running = this.loading.putIfAbsent(viewer, mine);
+	RenderedPage load(Viewer viewer, Function<Viewer, RenderedPage> loader) {
+		Load mine = new Load();
+		Load running = this.loading.putIfAbsent(viewer, mine);
 		if (running != null) {
 			this.coalesced.increment();
-			return join(running);
+			return join(running.result);
 		}
-		long startEpoch = this.epoch.get();
 		try {
 			RenderedPage page = loader.apply(viewer);
 			Instant expiresAt = expiresAt(page);
-			if (expiresAt != null && this.epoch.get() == startEpoch) {
-				this.pages.put(viewer, new Entry(page, expiresAt));
+			if (expiresAt != null) {
+				Entry entry = new Entry(page, expiresAt);
+				// put, then re-check: an invalidation that landed meanwhile either sees
+				// the entry and removes it, or has marked this load before the check
+				this.pages.put(viewer, entry);
+				if (mine.overtaken) {
+					this.pages.asMap().remove(viewer, entry);
+				}
 			}
-			mine.complete(page);
+			mine.result.complete(page);
 			return page;
 		}
 		catch (RuntimeException | Error ex) {
-			mine.completeExceptionally(ex);
+			mine.result.completeExceptionally(ex);
 			throw ex;
 		}
 		finally {
@@ -129,16 +134,28 @@ public class NearCache {
 	}
 
 	/**
-	 * Forgets a home on this replica only, e.g. after it refreshed the home in Redis.
+	 * Forgets a home on this replica.
 	 * @param viewer whose home
 	 */
-	public void evict(Viewer viewer) {
-		this.epoch.incrementAndGet();
+	void evict(Viewer viewer) {
+		Load load = this.loading.remove(viewer);
+		if (load != null) {
+			load.overtaken = true;
+		}
 		this.pages.invalidate(viewer);
-		this.loading.remove(viewer);
 	}
 
-	// before anything that tells clients to refetch (the update streams)
+	/** Drops every page on this replica. */
+	void clear() {
+		this.loading.values().forEach((load) -> load.overtaken = true);
+		this.loading.clear();
+		this.pages.invalidateAll();
+	}
+
+	/**
+	 * Runs before anything that tells clients to refetch (the update streams).
+	 * @param event the invalidation
+	 */
 	@EventListener
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	void on(HomeInvalidated event) {
@@ -150,15 +167,22 @@ public class NearCache {
 		}
 	}
 
-	/** Drops every page on this replica. */
-	public void clear() {
-		this.epoch.incrementAndGet();
-		this.pages.invalidateAll();
-		this.loading.clear();
+	@EventListener
+	void on(HomeRefreshed event) {
+		evict(event.viewer());
+	}
+
+	@EventListener
+	void on(InvalidationsMissed event) {
+		clear();
+	}
+
+	long weightInBytes() {
+		return this.pages.policy().eviction().map((eviction) -> eviction.weightedSize().orElse(0)).orElse(0L);
 	}
 
 	private Instant expiresAt(RenderedPage page) {
-		if (!page.cacheable()) {
+		if (!page.keepable()) {
 			return null;
 		}
 		Instant now = this.clock.instant();
@@ -179,6 +203,15 @@ public class NearCache {
 			}
 			throw ex;
 		}
+	}
+
+	/** A load in progress and whether an invalidation overtook it. */
+	private static final class Load {
+
+		private final CompletableFuture<RenderedPage> result = new CompletableFuture<>();
+
+		private volatile boolean overtaken;
+
 	}
 
 	private record Entry(RenderedPage page, Instant expiresAt) {

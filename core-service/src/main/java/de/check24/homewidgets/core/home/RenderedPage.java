@@ -1,4 +1,4 @@
-package de.check24.homewidgets.core.cache;
+package de.check24.homewidgets.core.home;
 
 import java.time.Instant;
 
@@ -8,13 +8,13 @@ import java.time.Instant;
  * @param body the JSON bytes
  * @param etag the strong entity tag of {@code body}, quoted
  * @param status 200, or 503 when no product section could be served
- * @param freshUntil when its first section turns stale; {@code null} when the page holds
- * a fallback section and must not be kept
+ * @param freshUntil when its first section turns stale; {@code null} when the page must
+ * not be kept (it holds a fallback card)
  * @param stale whether it holds a stale section being refreshed
  */
-public record RenderedPage(byte[] body, String etag, int status, Instant freshUntil, boolean stale) {
+record RenderedPage(byte[] body, String etag, int status, Instant freshUntil, boolean stale) {
 
-	boolean cacheable() {
+	boolean keepable() {
 		return this.freshUntil != null;
 	}
 

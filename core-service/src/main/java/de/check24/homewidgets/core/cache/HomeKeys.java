@@ -1,0 +1,45 @@
+package de.check24.homewidgets.core.cache;
+
+import de.check24.homewidgets.core.viewer.Viewer;
+
+/**
+ * The Redis names of the home cache. Every key of one home carries the same hash tag
+ * ({@code {user:123}}), so a home's hash and its refresh lock live in one Redis Cluster
+ * slot and every script touches one slot.
+ */
+final class HomeKeys {
+
+	static final String PREFIX = "sdui:home_page:v1:";
+
+	/** The pub/sub channel invalidations travel between core replicas on. */
+	static final String CHANNEL = PREFIX + "invalidations";
+
+	/** Matches every user's home hash, not the locks. */
+	static final String USER_HOMES = PREFIX + "{user:*}";
+
+	private HomeKeys() {
+	}
+
+	/**
+	 * The hash of a home.
+	 * @param viewer whose home
+	 * @return e.g. {@code sdui:home_page:v1:{user:123}}
+	 */
+	static String home(Viewer viewer) {
+		return PREFIX + tag(viewer);
+	}
+
+	/**
+	 * The background refresh lock of a home, in the same slot as the home.
+	 * @param viewer whose home
+	 * @return e.g. {@code sdui:home_page:v1:{user:123}:lock}
+	 */
+	static String lock(Viewer viewer) {
+		return home(viewer) + ":lock";
+	}
+
+	private static String tag(Viewer viewer) {
+		return viewer.isAnonymous() ? "{anonymous}" : "{user:" + viewer.userId() + "}";
+	}
+
+}

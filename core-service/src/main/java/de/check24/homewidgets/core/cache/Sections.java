@@ -1,0 +1,48 @@
+package de.check24.homewidgets.core.cache;
+
+import java.time.Instant;
+import java.util.List;
+
+import de.check24.homewidgets.core.products.HomeWidget;
+import de.check24.homewidgets.core.products.Product;
+
+/**
+ * The sections of one home, in catalog order, as the cache decided to serve them.
+ *
+ * @param cacheKey the Redis key of the home
+ * @param sections one per product
+ * @param newest when the newest section was fetched
+ * @param freshUntil when the first section turns stale
+ * @param stale whether a section is past its TTL and being refreshed
+ * @param fallbacks how many sections hold the fallback card
+ */
+public record Sections(String cacheKey, List<Section> sections, Instant newest, Instant freshUntil, boolean stale,
+		int fallbacks) {
+
+	/**
+	 * Whether a page of these sections may be kept in memory: never with a fallback card,
+	 * so the next request tries the product again (and costs nothing while its breaker is
+	 * open).
+	 * @return {@code true} when every section is the product's real answer
+	 */
+	public boolean keepable() {
+		return this.fallbacks == 0;
+	}
+
+	/**
+	 * Whether no product could be served at all.
+	 * @return {@code true} when every section is a fallback card
+	 */
+	public boolean nothingServed() {
+		return this.fallbacks == this.sections.size();
+	}
+
+	/**
+	 * @param product the product
+	 * @param widgets what it shows, ordered by priority
+	 */
+	public record Section(Product product, List<HomeWidget> widgets) {
+
+	}
+
+}

@@ -36,7 +36,7 @@ class ArchitectureTests {
 		.resideOutsideOfPackage("..core.products..")
 		.should()
 		.dependOnClassesThat()
-		.haveFullyQualifiedName("org.springframework.web.client.RestClient");
+		.haveFullyQualifiedName("java.net.http.HttpClient");
 
 	@ArchTest
 	static final ArchRule onlyTheEventsPackageTalksToKafka = noClasses().that()
@@ -52,11 +52,57 @@ class ArchitectureTests {
 		.dependOnClassesThat()
 		.haveFullyQualifiedName("org.springframework.web.servlet.mvc.method.annotation.SseEmitter");
 
+	// the cache, the stream tickets any replica redeems, and the shared rate limit
+	// buckets
 	@ArchTest
-	static final ArchRule onlyTheCachePackageTalksToRedis = noClasses().that()
-		.resideOutsideOfPackage("..core.cache..")
+	static final ArchRule onlyTheCacheStreamAndRateLimitPackagesTalkToRedis = noClasses().that()
+		.resideOutsideOfPackages("..core.cache..", "..core.stream..", "..core.ratelimit..")
 		.should()
 		.dependOnClassesThat()
-		.resideInAPackage("org.springframework.data.redis..");
+		.resideInAnyPackage("org.springframework.data.redis..", "io.lettuce..");
+
+	@ArchTest
+	static final ArchRule theCacheKeepsItsPolicyAndStorageToItself = classes().that()
+		.resideInAPackage("..core.cache..")
+		.and()
+		.haveSimpleNameEndingWith("CachedSection")
+		.or()
+		.haveSimpleName("CachedSections")
+		.or()
+		.haveSimpleName("StoredSection")
+		.or()
+		.haveSimpleName("Freshness")
+		.or()
+		.haveSimpleName("HomeStore")
+		.or()
+		.haveSimpleName("RefreshLock")
+		.or()
+		.haveSimpleName("HomeKeys")
+		.or()
+		.haveSimpleName("InvalidationMessages")
+		.should()
+		.notBePublic();
+
+	@ArchTest
+	static final ArchRule homeAssemblesPagesAndLeavesFetchingToTheCache = noClasses().that()
+		.resideInAPackage("..core.home..")
+		.should()
+		.dependOnClassesThat()
+		.haveSimpleName("ProductFanOut");
+
+	@ArchTest
+	static final ArchRule onlyTheSecurityPackageKnowsHowViewersAreAuthenticated = noClasses().that()
+		.resideInAnyPackage("..core.cache..", "..core.stream..", "..core.contracts..", "..core.events..",
+				"..core.products..", "..core.viewer..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage("..core.security..");
+
+	@ArchTest
+	static final ArchRule problemsAreBuiltByTheProblemFactory = noClasses().that()
+		.resideOutsideOfPackage("..core.web..")
+		.should()
+		.callMethod(org.springframework.http.ProblemDetail.class, "forStatusAndDetail",
+				org.springframework.http.HttpStatusCode.class, String.class);
 
 }

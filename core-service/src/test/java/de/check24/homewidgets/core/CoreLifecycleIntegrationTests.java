@@ -1,20 +1,17 @@
 package de.check24.homewidgets.core;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import de.check24.homewidgets.core.support.CarInsuranceService;
+import de.check24.homewidgets.core.support.CoreReplicas;
 import de.check24.homewidgets.core.support.EventStream;
 import de.check24.homewidgets.core.support.HttpTestClient;
 import de.check24.homewidgets.core.support.StubProducts;
 import de.check24.homewidgets.infrastructure.LocalPorts;
 import de.check24.homewidgets.infrastructure.LocalRedis;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,17 +21,11 @@ import static org.awaitility.Awaitility.await;
 class CoreLifecycleIntegrationTests {
 
 	private static ConfigurableApplicationContext start(String kafka) {
-		List<String> arguments = new ArrayList<>();
-		StubProducts.shared().properties().forEach((name, value) -> arguments.add("--" + name + "=" + value));
-		arguments.add("--server.port=0");
-		arguments.add("--spring.data.redis.host=127.0.0.1");
-		arguments.add("--spring.data.redis.port=" + LocalRedis.shared().port());
-		arguments.add("--spring.kafka.bootstrap-servers=" + kafka);
-		return new SpringApplicationBuilder(CoreApplication.class).run(arguments.toArray(String[]::new));
+		return CoreReplicas.start(Map.of("home.events.enabled", "true", "spring.kafka.bootstrap-servers", kafka));
 	}
 
 	private static HttpTestClient http(ConfigurableApplicationContext replica) {
-		return new HttpTestClient(((ServletWebServerApplicationContext) replica).getWebServer().getPort());
+		return CoreReplicas.http(replica);
 	}
 
 	@Test

@@ -5,36 +5,30 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.env.EnvironmentPostProcessor;
-import org.springframework.core.Ordered;
-import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.util.StringUtils;
 
 /**
  * Secrets fail closed: outside the {@code local} profile the core refuses to start when a
- * secret is missing or is a value anyone can read in the repository, and names the
- * variable to set. The {@code local} profile generates what is missing instead.
+ * secret is missing or is a value anyone can read in the repository, and names every
+ * variable to set. The {@code local} profile generates what is missing instead. The beans
+ * that hold secrets take this one, so the check runs before any of them exists.
  */
-class SecretsCheck implements EnvironmentPostProcessor, Ordered {
+public final class SecretsCheck {
 
 	/** Values that appear in this repository and so protect nothing. */
 	static final Set<String> PUBLISHED = Set.of("local-dev-only-jwt-secret-change-me-0123456789",
 			"local-dev-service-token", "local-dev-redis-password", "postgres", "changeme", "change-me", "secret",
 			"password");
 
-	@Override
-	public int getOrder() {
-		// after the product environment, which maps {KEY}_SERVICE_TOKEN
-		return Ordered.LOWEST_PRECEDENCE;
-	}
+	private final boolean local;
 
-	@Override
-	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		if (environment.acceptsProfiles(Profiles.of("local"))) {
+	SecretsCheck(Environment environment) {
+		this.local = environment.acceptsProfiles(Profiles.of("local"));
+		if (this.local) {
 			return;
 		}
 		List<String> problems = new ArrayList<>();
@@ -50,11 +44,11 @@ class SecretsCheck implements EnvironmentPostProcessor, Ordered {
 				.bind("home.products.catalog." + key + ".service-tokens", Bindable.listOf(String.class))
 				.orElse(List.of());
 			String variable = key.toUpperCase(Locale.ROOT).replace('-', '_') + "_SERVICE_TOKEN";
+			String what = "the credential the " + key + " service calls the core with";
 			if (tokens.isEmpty()) {
-				check(problems, variable, null, "the credential the " + key + " service calls the core with");
+				check(problems, variable, null, what);
 			}
-			tokens.forEach((token) -> check(problems, variable, token,
-					"the credential the " + key + " service calls the core with"));
+			tokens.forEach((token) -> check(problems, variable, token, what));
 		}
 		String redisPassword = environment.getProperty("spring.data.redis.password");
 		if (StringUtils.hasText(redisPassword)) {
@@ -63,6 +57,14 @@ class SecretsCheck implements EnvironmentPostProcessor, Ordered {
 		if (!problems.isEmpty()) {
 			throw new MissingSecrets(problems);
 		}
+	}
+
+	/**
+	 * Whether the core runs for local development, where missing secrets are generated.
+	 * @return {@code true} in the {@code local} profile
+	 */
+	public boolean local() {
+		return this.local;
 	}
 
 	private static void check(List<String> problems, String variable, String value, String what) {

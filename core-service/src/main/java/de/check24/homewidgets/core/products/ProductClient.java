@@ -21,7 +21,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.bulkhead.Bulkhead;
@@ -50,9 +49,6 @@ import org.springframework.http.MediaType;
 class ProductClient {
 
 	private static final Logger logger = LoggerFactory.getLogger(ProductClient.class);
-
-	private static final TypeReference<Map<String, List<ProductContract>>> CONTRACTS = new TypeReference<>() {
-	};
 
 	private final Product product;
 
@@ -140,7 +136,7 @@ class ProductClient {
 			if (response.statusCode() != 200) {
 				throw new UnexpectedAnswer(this.product + " answered " + response.statusCode() + " for contracts");
 			}
-			List<ProductContract> contracts = parse(response.body()).get("contracts");
+			List<ProductContract> contracts = parse(response.body()).contracts();
 			return new ProductContracts(this.product, (contracts != null) ? contracts : List.of(), true);
 		}).exceptionally((failure) -> {
 			logFailure("contracts", failure);
@@ -272,9 +268,9 @@ class ProductClient {
 		}
 	}
 
-	private Map<String, List<ProductContract>> parse(byte[] body) {
+	private ContractsBody parse(byte[] body) {
 		try {
-			return this.objectMapper.readValue(body, CONTRACTS);
+			return this.objectMapper.readValue(body, ContractsBody.class);
 		}
 		catch (IOException ex) {
 			throw new UnexpectedAnswer(this.product + " answered an unreadable contract list: " + ex.getMessage());
@@ -319,6 +315,11 @@ class ProductClient {
 		else {
 			logger.warn("{} {} failed: {}", this.product, what, cause.toString());
 		}
+	}
+
+	/** What a product answers for a user's contracts; other fields are ignored. */
+	private record ContractsBody(List<ProductContract> contracts) {
+
 	}
 
 	/** How the client reaches its product. */

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 
 import de.check24.homewidgets.core.web.CoreProblem;
@@ -24,10 +25,18 @@ public class ProductFanOut {
 
 	private final Duration deadline;
 
-	ProductFanOut(ProductCatalog catalog, List<ProductClient> clients, Duration deadline) {
+	private final List<ExecutorService> executors;
+
+	ProductFanOut(ProductCatalog catalog, List<ProductClient> clients, Duration deadline,
+			List<ExecutorService> executors) {
 		this.catalog = catalog;
 		clients.forEach((client) -> this.clients.put(client.product(), client));
 		this.deadline = deadline;
+		this.executors = executors;
+	}
+
+	void close() {
+		this.executors.forEach(ExecutorService::shutdownNow);
 	}
 
 	/**

@@ -41,8 +41,9 @@ class ProductsConfiguration {
 		return new ProductCatalog(properties);
 	}
 
-	@Bean(destroyMethod = "shutdownNow")
-	ScheduledThreadPoolExecutor productTimers() {
+	// Not beans: Spring's scheduling would take a ScheduledExecutorService bean for every
+	// @Scheduled task, and an Executor bean would make Boot back off from its own.
+	private static ScheduledThreadPoolExecutor productTimers() {
 		ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(2,
 				new CustomizableThreadFactory("product-timer-"));
 		// a deadline is cancelled for nearly every call: do not keep the dead timers
@@ -50,19 +51,19 @@ class ProductsConfiguration {
 		return timers;
 	}
 
-	@Bean(destroyMethod = "shutdownNow")
-	ExecutorService productResponseReaders() {
-		// parses and validates answers; calls in flight are bounded by the bulkheads
+	// parses and validates answers; calls in flight are bounded by the bulkheads
+	private static ExecutorService productResponseReaders() {
 		return Executors.newFixedThreadPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 2),
 				new CustomizableThreadFactory("product-reader-"));
 	}
 
-	@Bean
+	@Bean(destroyMethod = "close")
 	ProductFanOut productFanOut(ProductsProperties properties, ProductCatalog catalog,
 			CircuitBreakerRegistry circuitBreakers, RetryRegistry retries, BulkheadRegistry bulkheads,
-			ScheduledThreadPoolExecutor productTimers, ExecutorService productResponseReaders,
 			ContractValidator contractValidator, ServiceTokens tokens, ObjectMapper objectMapper,
 			MeterRegistry meterRegistry) {
+		ScheduledThreadPoolExecutor productTimers = productTimers();
+		ExecutorService productResponseReaders = productResponseReaders();
 		WidgetValidation validation = new WidgetValidation(contractValidator, objectMapper, meterRegistry);
 		HttpClient http = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
@@ -87,7 +88,8 @@ class ProductsConfiguration {
 					productTimers, RETRY_AFTER);
 			return new ProductClient(product, transport, resilience, validation, tokens, objectMapper, meterRegistry);
 		}).toList();
-		return new ProductFanOut(catalog, clients, properties.deadline());
+		return new ProductFanOut(catalog, clients, properties.deadline(),
+				List.of(productTimers, productResponseReaders));
 	}
 
 }

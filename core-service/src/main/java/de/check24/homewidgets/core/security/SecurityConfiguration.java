@@ -10,6 +10,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import de.check24.homewidgets.core.config.SecretsCheck;
 import de.check24.homewidgets.core.products.Product;
 import de.check24.homewidgets.core.products.ProductCatalog;
 import de.check24.homewidgets.core.web.CoreProblem;
@@ -19,8 +20,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.env.Environment;
-import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -40,6 +39,10 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.util.StringUtils;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -66,8 +69,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain productServiceChain(HttpSecurity http, ProductCatalog catalog, ProblemWriter problems)
-			throws Exception {
+	SecurityFilterChain productServiceChain(HttpSecurity http, ProductCatalog catalog, ProblemWriter problems,
+			SecretsCheck checked) throws Exception {
 		AuthenticationEntryPoint refuse = (request, response, failure) -> problems.write(request, response,
 				CoreProblem.invalidServiceToken());
 		AccessDeniedHandler refuseDenied = (request, response, denied) -> problems.write(request, response,
@@ -105,6 +108,12 @@ class SecurityConfiguration {
 		AccessDeniedHandler forbidden = (request, response, denied) -> problems.write(request, response,
 				CoreProblem.forbidden((denied.getMessage() != null) ? denied.getMessage() : "Access denied."));
 		return stateless(http)
+			// personal answers must never sit in a shared or browser cache
+			.headers((headers) -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+					new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/user/**"),
+							PathPatternRequestMatcher.withDefaults().matcher("/widget/**"),
+							PathPatternRequestMatcher.withDefaults().matcher("/stream/ticket")),
+					new StaticHeadersWriter(HttpHeaders.CACHE_CONTROL, "no-store"))))
 			.authorizeHttpRequests((requests) -> requests.requestMatchers("/user/**", "/widget/**", "/stream/ticket")
 				.authenticated()
 				.anyRequest()
@@ -196,13 +205,15 @@ class SecurityConfiguration {
 		return new DefaultBearerTokenResolver();
 	}
 
+	// blank only in the local profile: the secrets check refuses to start without it
+	// anywhere else
 	@Bean
-	UserTokenSecret userTokenSecret(SecurityProperties properties) {
+	UserTokenSecret userTokenSecret(SecurityProperties properties, SecretsCheck checked) {
 		return UserTokenSecret.configuredOrGenerated(properties.jwt().secret());
 	}
 
 	@Bean
-	JwtDecoder jwtDecoder(SecurityProperties properties, UserTokenSecret secret, Environment environment, Clock clock) {
+	JwtDecoder jwtDecoder(SecurityProperties properties, UserTokenSecret secret, SecretsCheck checked, Clock clock) {
 		SecurityProperties.Jwt jwt = properties.jwt();
 		NimbusJwtDecoder decoder;
 		if (StringUtils.hasText(jwt.jwkSetUri())) {
@@ -226,7 +237,7 @@ class SecurityConfiguration {
 				.macAlgorithm(algorithm)
 				.build();
 		}
-		decoder.setJwtValidator(UserTokenValidators.of(jwt, environment.acceptsProfiles(Profiles.of("local")), clock));
+		decoder.setJwtValidator(UserTokenValidators.of(jwt, checked.local(), clock));
 		return new CachingJwtDecoder(decoder, clock, jwt.clockSkew(), jwt.verifiedCacheSize());
 	}
 

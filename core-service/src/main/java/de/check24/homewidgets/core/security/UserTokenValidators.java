@@ -34,7 +34,7 @@ final class UserTokenValidators {
 		timestamps.setClock(clock);
 		return new DelegatingOAuth2TokenValidator<>(List.of(expiryWithin(properties.maxLifetime(), clock), timestamps,
 				rule("The token's issuer is not accepted here",
-						(jwt) -> jwt.getIssuer() != null && issuers.contains(jwt.getClaimAsString(JwtClaimNames.ISS))),
+						(jwt) -> issuers.contains(jwt.getClaimAsString(JwtClaimNames.ISS))),
 				rule("The token is not meant for this audience",
 						(jwt) -> jwt.getAudience() != null && jwt.getAudience().contains(properties.audience())),
 				rule("The token's subject must be a numeric user id",

@@ -20,10 +20,16 @@ import org.springframework.validation.annotation.Validated;
  * the invalidation
  * @param maxQueuedPerSubscriber events waiting for one subscriber; a subscriber that
  * falls further behind is disconnected (it reconnects and refetches)
+ * @param maxPerUser streams one user may hold open on one replica
+ * ({@code HOME_STREAM_MAX_PER_USER})
+ * @param maxPerReplica streams one replica holds open at most
+ * ({@code HOME_STREAM_MAX_PER_REPLICA})
+ * @param ticketLifetime how long a stream ticket may wait to be redeemed
  */
 @Validated
 @ConfigurationProperties("home.stream")
 record StreamProperties(@NotNull Duration heartbeat, @NotNull Duration timeout, @Min(1) int senderThreads,
-		@Min(1) int maxQueuedPerSubscriber) {
+		@Min(1) int maxQueuedPerSubscriber, @Min(1) int maxPerUser, @Min(1) int maxPerReplica,
+		@NotNull Duration ticketLifetime) {
 
 }

@@ -25,10 +25,13 @@ import org.slf4j.LoggerFactory;
 import de.check24.homewidgets.core.cache.HomeInvalidated;
 import de.check24.homewidgets.core.viewer.Viewer;
 
+import de.check24.homewidgets.core.web.CoreProblem;
+
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -66,6 +69,10 @@ class UpdateStreams implements SmartLifecycle {
 
 	private final Counter dropped;
 
+	private final Counter refused;
+
+	private final OpenStreams perUser;
+
 	UpdateStreams(StreamProperties properties, ExecutorService senders, ObjectMapper objectMapper,
 			MeterRegistry meterRegistry) {
 		this.properties = properties;
@@ -77,12 +84,33 @@ class UpdateStreams implements SmartLifecycle {
 		this.sent = Counter.builder("home.stream.events")
 			.description("cache_invalidated events written to subscribers")
 			.register(meterRegistry);
+		this.perUser = new OpenStreams(properties.maxPerUser());
+		this.refused = Counter.builder("home.stream.refused")
+			.description("Streams refused because a user or the replica had as many open as allowed")
+			.register(meterRegistry);
 		this.dropped = Counter.builder("home.stream.dropped")
 			.description("Subscribers disconnected because they could not keep up or their connection failed")
 			.register(meterRegistry);
 	}
 
+	/**
+	 * Opens a stream.
+	 * @param viewer who listens
+	 * @return the stream
+	 * @throws CoreProblem 429 when the viewer or this replica has as many streams open as
+	 * allowed
+	 */
 	SseEmitter subscribe(Viewer viewer) {
+		if (this.subscribers.size() >= this.properties.maxPerReplica()) {
+			this.refused.increment();
+			throw CoreProblem.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-streams", "Too Many Streams",
+					"This replica serves as many update streams as it can; try again shortly");
+		}
+		if (!viewer.isAnonymous() && !this.perUser.tryOpen(viewer)) {
+			this.refused.increment();
+			throw CoreProblem.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-streams", "Too Many Streams",
+					"At most " + this.properties.maxPerUser() + " update streams may be open per user");
+		}
 		SseEmitter emitter = new SseEmitter(this.properties.timeout().toMillis());
 		Subscriber subscriber = new Subscriber(viewer, emitter);
 		emitter.onCompletion(subscriber::forget);
@@ -98,6 +126,9 @@ class UpdateStreams implements SmartLifecycle {
 						MediaType.APPLICATION_JSON));
 		}
 		catch (IOException ex) {
+			if (!viewer.isAnonymous()) {
+				this.perUser.close(viewer);
+			}
 			emitter.completeWithError(ex);
 			return emitter;
 		}
@@ -275,7 +306,9 @@ class UpdateStreams implements SmartLifecycle {
 		void forget() {
 			this.closed = true;
 			this.queue.clear();
-			UpdateStreams.this.subscribers.remove(this);
+			if (UpdateStreams.this.subscribers.remove(this) && !this.viewer.isAnonymous()) {
+				UpdateStreams.this.perUser.close(this.viewer);
+			}
 		}
 
 	}

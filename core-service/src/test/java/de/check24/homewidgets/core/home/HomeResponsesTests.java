@@ -6,7 +6,6 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
-import de.check24.homewidgets.core.cache.RenderedPage;
 import de.check24.homewidgets.core.viewer.Viewer;
 
 import org.springframework.http.HttpStatus;

@@ -27,7 +27,7 @@ public final class CarInsuranceService {
 
 	public static final String DATABASE = "car_insurance_db";
 
-	public static final String SERVICE_TOKEN = "local-dev-service-token";
+	public static final String SERVICE_TOKEN = TestSecrets.serviceToken(TestProducts.CAR_INSURANCE);
 
 	private static CarInsuranceService shared;
 

@@ -9,7 +9,7 @@ import org.springframework.test.context.DynamicPropertyRegistrar;
 
 /**
  * What a full-context test of the core runs against: the shared embedded Redis and Kafka,
- * the stub product services, and a clock tests can move forward.
+ * the stub product services and a clock tests can move forward.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class CoreTestInfrastructure {

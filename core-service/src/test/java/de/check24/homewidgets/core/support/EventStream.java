@@ -60,13 +60,24 @@ public final class EventStream implements AutoCloseable {
 	}
 
 	/**
-	 * Opens a stream with the token as {@code access_token} query parameter, as a
-	 * browser's {@code EventSource} does.
+	 * Opens a stream with a ticket, as a browser's {@code EventSource} does.
+	 * @param baseUrl the core
+	 * @param ticket from {@code POST /stream/ticket}
+	 * @return the stream
+	 */
+	public static EventStream withTicket(String baseUrl, String ticket) {
+		return send(URI.create(baseUrl + "/stream/updates?ticket=" + URLEncoder.encode(ticket, StandardCharsets.UTF_8)),
+				true);
+	}
+
+	/**
+	 * Opens a stream with a token in the URL, as clients did before tickets: the core
+	 * must not take it.
 	 * @param baseUrl the core
 	 * @param token the token
 	 * @return the stream
 	 */
-	public static EventStream withQueryToken(String baseUrl, String token) {
+	public static EventStream withTokenInTheUrl(String baseUrl, String token) {
 		return send(
 				URI.create(
 						baseUrl + "/stream/updates?access_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)),

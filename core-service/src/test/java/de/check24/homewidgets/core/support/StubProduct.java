@@ -42,11 +42,21 @@ public final class StubProduct {
 
 	private final Queue<String> userIds = new ConcurrentLinkedQueue<>();
 
+	private final Queue<Call> calls = new ConcurrentLinkedQueue<>();
+
+	private final AtomicInteger inFlight = new AtomicInteger();
+
+	private volatile boolean holding;
+
 	private final Map<Long, String> contracts = new ConcurrentHashMap<>();
 
 	private volatile boolean failing;
 
 	private volatile boolean invalidWidget;
+
+	private volatile boolean onlyInvalidWidgets;
+
+	private volatile boolean failingContracts;
 
 	private volatile boolean futureDataField;
 
@@ -81,12 +91,16 @@ public final class StubProduct {
 	public void reset() {
 		this.failing = false;
 		this.invalidWidget = false;
+		this.onlyInvalidWidgets = false;
+		this.failingContracts = false;
 		this.futureDataField = false;
 		this.delay = Duration.ZERO;
 		this.version = "v1";
 		this.contracts.clear();
 		this.widgetCalls.set(0);
 		this.userIds.clear();
+		this.calls.clear();
+		this.holding = false;
 		CountDownLatch previous = this.release;
 		this.release = new CountDownLatch(1);
 		previous.countDown(); // lets hanging handlers go
@@ -104,6 +118,57 @@ public final class StubProduct {
 
 	public StubProduct slow(Duration delay) {
 		this.delay = delay;
+		return this;
+	}
+
+	/**
+	 * Holds every widget call until {@link #release()} (or {@link #reset()}).
+	 * @return this stub
+	 */
+	public StubProduct hold() {
+		this.holding = true;
+		return this;
+	}
+
+	/** Lets held calls answer and stops holding new ones. */
+	public void release() {
+		this.holding = false;
+		CountDownLatch previous = this.release;
+		this.release = new CountDownLatch(1);
+		previous.countDown();
+	}
+
+	/**
+	 * Widget calls being answered right now.
+	 * @return how many
+	 */
+	public int inFlight() {
+		return this.inFlight.get();
+	}
+
+	/**
+	 * Every widget call so far, in arrival order.
+	 * @return the calls
+	 */
+	public List<Call> calls() {
+		return List.copyOf(this.calls);
+	}
+
+	/**
+	 * Serves widgets that all break the contract.
+	 * @return this stub
+	 */
+	public StubProduct withOnlyInvalidWidgets() {
+		this.onlyInvalidWidgets = true;
+		return this;
+	}
+
+	/**
+	 * Answers contract lists with a server error.
+	 * @return this stub
+	 */
+	public StubProduct failingContracts() {
+		this.failingContracts = true;
 		return this;
 	}
 
@@ -166,22 +231,39 @@ public final class StubProduct {
 		try {
 			String path = exchange.getRequestURI().getPath();
 			if (path.startsWith("/widget/" + this.product.key() + "/contract/")) {
+				if (this.failingContracts) {
+					respond(exchange, 500, "{\"title\":\"Internal Server Error\"}");
+					return;
+				}
 				long userId = Long.parseLong(path.substring(path.lastIndexOf('/') + 1));
 				String body = this.contracts.get(userId);
 				respond(exchange, (body != null) ? 200 : 404, (body != null) ? body : "{\"title\":\"Not Found\"}");
 				return;
 			}
 			this.widgetCalls.incrementAndGet();
+			long started = System.nanoTime();
+			this.inFlight.incrementAndGet();
 			String userId = userId(exchange.getRequestURI().getRawQuery());
 			this.userIds.add((userId != null) ? userId : "<none>");
-			if (!this.delay.isZero()) {
-				this.release.await(this.delay.toMillis(), TimeUnit.MILLISECONDS);
+			try {
+				CountDownLatch release = this.release;
+				if (this.holding) {
+					release.await(30, TimeUnit.SECONDS);
+				}
+				else if (!this.delay.isZero()) {
+					release.await(this.delay.toMillis(), TimeUnit.MILLISECONDS);
+				}
+				if (this.failing) {
+					respond(exchange, 500, "{\"title\":\"Internal Server Error\"}");
+					return;
+				}
+				respond(exchange, 200, widgets((userId != null) ? Long.valueOf(userId) : null));
 			}
-			if (this.failing) {
-				respond(exchange, 500, "{\"title\":\"Internal Server Error\"}");
-				return;
+			finally {
+				this.inFlight.decrementAndGet();
+				this.calls.add(new Call(userId, exchange.getRequestHeaders().getFirst("Authorization"), started,
+						System.nanoTime()));
 			}
-			respond(exchange, 200, widgets((userId != null) ? Long.valueOf(userId) : null));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -192,6 +274,10 @@ public final class StubProduct {
 	}
 
 	private String widgets(Long userId) {
+		if (this.onlyInvalidWidgets) {
+			return """
+					{"widgets": [{"widget_id": "broken", "component_type": "Card", "priority": 0, "data": {}}]}""";
+		}
 		String who = (userId != null) ? userId.toString() : "anonymous";
 		String id = this.product.key() + "_" + this.version + "_" + who;
 		String invalid = this.invalidWidget
@@ -221,6 +307,27 @@ public final class StubProduct {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * One widget call as the stub saw it.
+	 *
+	 * @param userId the {@code user_id} asked for, {@code null} for anonymous
+	 * @param authorization the {@code Authorization} header
+	 * @param startedNanos when it arrived ({@link System#nanoTime()})
+	 * @param finishedNanos when it was answered
+	 */
+	public record Call(String userId, String authorization, long startedNanos, long finishedNanos) {
+
+		/**
+		 * Whether two calls were being answered at the same time.
+		 * @param other another call
+		 * @return {@code true} if they overlapped
+		 */
+		public boolean overlaps(Call other) {
+			return this.startedNanos < other.finishedNanos && other.startedNanos < this.finishedNanos;
+		}
+
 	}
 
 	private static void respond(HttpExchange exchange, int status, String body) throws IOException {

@@ -1,7 +1,5 @@
 package de.check24.homewidgets.core.support;
 
-import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,10 +10,10 @@ public final class StubProducts {
 
 	private static StubProducts shared;
 
-	private final Map<Product, StubProduct> stubs = new EnumMap<>(Product.class);
+	private final Map<Product, StubProduct> stubs = new LinkedHashMap<>();
 
 	private StubProducts() {
-		Arrays.stream(Product.values()).forEach((product) -> this.stubs.put(product, new StubProduct(product)));
+		TestProducts.ALL.forEach((product) -> this.stubs.put(product, new StubProduct(product)));
 	}
 
 	public static synchronized StubProducts shared() {
@@ -41,12 +39,12 @@ public final class StubProducts {
 
 	/**
 	 * The core's properties pointing at the stubs.
-	 * @return {@code home.products.<key>.base-url} per product
+	 * @return {@code home.products.catalog.<key>.base-url} per product
 	 */
 	public Map<String, String> properties() {
 		Map<String, String> properties = new LinkedHashMap<>();
-		this.stubs
-			.forEach((product, stub) -> properties.put("home.products." + product.key() + ".base-url", stub.baseUrl()));
+		this.stubs.forEach((product, stub) -> properties.put("home.products.catalog." + product.key() + ".base-url",
+				stub.baseUrl()));
 		return properties;
 	}
 

@@ -1,21 +1,20 @@
-package de.check24.homewidgets.core;
+package de.check24.homewidgets.core.cache;
 
+import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 
-import de.check24.homewidgets.core.cache.HomeInvalidated;
-import de.check24.homewidgets.core.cache.NearCache;
-import de.check24.homewidgets.core.viewer.Viewer;
+import de.check24.homewidgets.core.support.CoreReplicas;
 import de.check24.homewidgets.core.support.HttpTestClient;
+import de.check24.homewidgets.core.support.StubProduct;
 import de.check24.homewidgets.core.support.StubProducts;
+import de.check24.homewidgets.core.support.TestProducts;
 import de.check24.homewidgets.infrastructure.LocalRedis;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.PayloadApplicationEvent;
@@ -25,34 +24,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A replica that starts while Redis is down serves homes fresh, and once Redis comes up
- * caches them and receives other replicas' invalidations, without a restart.
+ * Redis comes and goes: a replica that starts while Redis is down serves homes fresh, and
+ * once Redis comes up caches them and hears other replicas' invalidations without a
+ * restart; after an outage it forgets the pages it kept, because invalidations sent
+ * meanwhile never reached it.
  */
 class RedisOutageIntegrationTests {
 
 	@Test
 	void startsWithoutRedisAndStartsCachingAndListeningWhenRedisComesUp() throws Exception {
 		int redisPort;
-		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+		try (ServerSocket socket = new ServerSocket(0)) {
 			redisPort = socket.getLocalPort();
 		}
 		StubProducts.shared().reset();
-		ConfigurableApplicationContext replica = start(redisPort);
+		ConfigurableApplicationContext replica = CoreReplicas
+			.start(Map.of("spring.data.redis.port", String.valueOf(redisPort)));
 		LocalRedis redis = null;
 		try {
-			HttpTestClient http = new HttpTestClient(
-					((ServletWebServerApplicationContext) replica).getWebServer().getPort());
+			HttpTestClient http = CoreReplicas.http(replica);
 			assertThat(http.home(123L).statusCode()).isEqualTo(200);
 			assertThat(http.get("/health").body()).contains("\"status\":\"UP\"", "\"redis\":\"DOWN\"");
 
 			redis = LocalRedis.start(redisPort);
 
 			StringRedisTemplate template = replica.getBean(StringRedisTemplate.class);
-			NearCache nearCache = replica.getBean(NearCache.class);
 			await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-				nearCache.evict(Viewer.user(123));
+				replica.publishEvent(new InvalidationsMissed());
 				assertThat(http.home(123L).statusCode()).isEqualTo(200);
-				assertThat(template.hasKey("sdui:home_page:v1:user:123")).isTrue();
+				assertThat(template.hasKey("sdui:home_page:v1:{user:123}")).isTrue();
 			});
 			List<HomeInvalidated> received = new CopyOnWriteArrayList<>();
 			replica.addApplicationListener((ApplicationListener<PayloadApplicationEvent<?>>) (event) -> {
@@ -75,15 +75,36 @@ class RedisOutageIntegrationTests {
 		}
 	}
 
-	private static ConfigurableApplicationContext start(int redisPort) {
-		List<String> arguments = new ArrayList<>();
-		StubProducts.shared().properties().forEach((name, value) -> arguments.add("--" + name + "=" + value));
-		arguments.add("--server.port=0");
-		// no Kafka here; these tests are about Redis
-		arguments.add("--home.events.enabled=false");
-		arguments.add("--spring.data.redis.host=127.0.0.1");
-		arguments.add("--spring.data.redis.port=" + redisPort);
-		return new SpringApplicationBuilder(CoreApplication.class).run(arguments.toArray(String[]::new));
+	@Test
+	void forgetsThePagesItKeptWhenItSubscribesAgainAfterAnOutage() throws Exception {
+		StubProducts.shared().reset();
+		LocalRedis redis = LocalRedis.shared();
+		redis.start();
+		ConfigurableApplicationContext replica = CoreReplicas.start(Map.of());
+		try {
+			HttpTestClient http = CoreReplicas.http(replica);
+			List<InvalidationsMissed> missed = new CopyOnWriteArrayList<>();
+			replica.addApplicationListener((ApplicationListener<PayloadApplicationEvent<?>>) (event) -> {
+				if (event.getPayload() instanceof InvalidationsMissed notice) {
+					missed.add(notice);
+				}
+			});
+			StubProduct car = StubProducts.shared().get(TestProducts.CAR_INSURANCE);
+			assertThat(http.home(9001L).statusCode()).isEqualTo(200);
+
+			redis.stop();
+			redis.start();
+
+			await().atMost(Duration.ofSeconds(20)).until(() -> !missed.isEmpty());
+			assertThat(http.home(9001L).statusCode()).isEqualTo(200);
+			// the page was not served from memory: Redis came back empty, so it was
+			// fetched
+			assertThat(car.widgetCalls()).isEqualTo(2);
+		}
+		finally {
+			replica.close();
+			redis.start();
+		}
 	}
 
 }

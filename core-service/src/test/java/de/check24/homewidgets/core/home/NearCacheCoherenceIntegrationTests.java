@@ -1,9 +1,9 @@
-package de.check24.homewidgets.core;
+package de.check24.homewidgets.core.home;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,15 +13,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import de.check24.homewidgets.core.cache.HomeInvalidated;
-import de.check24.homewidgets.core.products.Product;
+import de.check24.homewidgets.core.cache.InvalidationsMissed;
 import de.check24.homewidgets.core.viewer.Viewer;
+import de.check24.homewidgets.core.support.CoreReplicas;
 import de.check24.homewidgets.core.support.HttpTestClient;
 import de.check24.homewidgets.core.support.StubProduct;
 import de.check24.homewidgets.core.support.StubProducts;
-import de.check24.homewidgets.infrastructure.LocalRedis;
+import de.check24.homewidgets.core.support.TestProducts;
+import de.check24.homewidgets.core.support.TestSecrets;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.PayloadApplicationEvent;
@@ -37,7 +37,7 @@ import static org.awaitility.Awaitility.await;
  */
 class NearCacheCoherenceIntegrationTests {
 
-	private static final String SERVICE_TOKEN = "local-dev-service-token";
+	private static final String SERVICE_TOKEN = TestSecrets.serviceToken(TestProducts.CAR_INSURANCE);
 
 	private static ConfigurableApplicationContext replicaA;
 
@@ -61,14 +61,7 @@ class NearCacheCoherenceIntegrationTests {
 	}
 
 	private static ConfigurableApplicationContext start() {
-		List<String> arguments = new ArrayList<>();
-		StubProducts.shared().properties().forEach((name, value) -> arguments.add("--" + name + "=" + value));
-		arguments.add("--server.port=0");
-		// no Kafka here; these tests are about Redis
-		arguments.add("--home.events.enabled=false");
-		arguments.add("--spring.data.redis.host=127.0.0.1");
-		arguments.add("--spring.data.redis.port=" + LocalRedis.shared().port());
-		return new SpringApplicationBuilder(CoreApplication.class).run(arguments.toArray(String[]::new));
+		return CoreReplicas.start(Map.of());
 	}
 
 	@AfterAll
@@ -81,6 +74,9 @@ class NearCacheCoherenceIntegrationTests {
 	void freshStart() {
 		this.stubs.reset();
 		eventsOnB.clear();
+		// pages an earlier test left in memory
+		replicaA.publishEvent(new InvalidationsMissed());
+		replicaB.publishEvent(new InvalidationsMissed());
 		replicaA.getBean(StringRedisTemplate.class).execute((RedisCallback<Object>) (connection) -> {
 			connection.serverCommands().flushAll();
 			return null;
@@ -88,7 +84,7 @@ class NearCacheCoherenceIntegrationTests {
 	}
 
 	private static HttpTestClient client(ConfigurableApplicationContext replica) {
-		return new HttpTestClient(((ServletWebServerApplicationContext) replica).getWebServer().getPort());
+		return CoreReplicas.http(replica);
 	}
 
 	private String firstCarTitle(HttpResponse<String> response) throws Exception {
@@ -104,7 +100,7 @@ class NearCacheCoherenceIntegrationTests {
 
 	@Test
 	void invalidationOnOneReplicaEvictsTheOtherReplicasNearCache() throws Exception {
-		StubProduct car = this.stubs.get(Product.CAR_INSURANCE);
+		StubProduct car = this.stubs.get(TestProducts.CAR_INSURANCE);
 		client(replicaA).home(123L);
 		// B finds the page in Redis and keeps it in memory
 		assertThat(firstCarTitle(client(replicaB).home(123L))).isEqualTo(car.title(123L, "v1"));
@@ -127,16 +123,30 @@ class NearCacheCoherenceIntegrationTests {
 	void everyReplicaPublishesTheInvalidationEventForItsListeners() {
 		client(replicaA).post("/cache/invalidate",
 				"{\"user_id\": 42, \"service\": \"banking\", \"reason\": \"contract_deleted\"}", "X-Service-Token",
-				SERVICE_TOKEN);
+				TestSecrets.serviceToken(TestProducts.BANKING));
 
 		await().atMost(Duration.ofSeconds(5))
 			.untilAsserted(() -> assertThat(eventsOnB).singleElement().satisfies((event) -> {
 				assertThat(event.viewer()).isEqualTo(Viewer.user(42));
-				assertThat(event.service()).isEqualTo(Product.BANKING);
+				assertThat(event.service()).isEqualTo(TestProducts.BANKING);
 				assertThat(event.reason()).isEqualTo("contract_deleted");
 				assertThat(event.concerns(Viewer.user(42))).isTrue();
 				assertThat(event.concerns(Viewer.user(43))).isFalse();
 			}));
+	}
+
+	@Test
+	void aReplicaThatMayHaveMissedInvalidationsForgetsItsPages() throws Exception {
+		StubProduct car = this.stubs.get(TestProducts.CAR_INSURANCE);
+		client(replicaB).home(123L);
+		car.version("v2");
+		// B missed this invalidation: it went to Redis, not through the channel
+		replicaA.getBean(StringRedisTemplate.class).delete("sdui:home_page:v1:{user:123}");
+		assertThat(firstCarTitle(client(replicaB).home(123L))).isEqualTo(car.title(123L, "v1"));
+
+		replicaB.publishEvent(new InvalidationsMissed());
+
+		assertThat(firstCarTitle(client(replicaB).home(123L))).isEqualTo(car.title(123L, "v2"));
 	}
 
 }

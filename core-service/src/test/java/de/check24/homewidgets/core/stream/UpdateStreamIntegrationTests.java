@@ -1,6 +1,7 @@
-package de.check24.homewidgets.core;
+package de.check24.homewidgets.core.stream;
 
 import java.lang.management.ManagementFactory;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,44 +10,22 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import de.check24.homewidgets.core.support.CoreIntegrationTest;
+import de.check24.homewidgets.core.support.CoreTestBase;
 import de.check24.homewidgets.core.support.EventStream;
-import de.check24.homewidgets.core.support.HttpTestClient;
-import de.check24.homewidgets.core.support.StubProducts;
+import de.check24.homewidgets.core.support.TestProducts;
+import de.check24.homewidgets.core.support.TestSecrets;
 import de.check24.homewidgets.core.support.Tokens;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@CoreIntegrationTest
-class UpdateStreamIntegrationTests {
-
-	private static final String SERVICE_TOKEN = "local-dev-service-token";
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	MeterRegistry meterRegistry;
-
-	HttpTestClient http;
+class UpdateStreamIntegrationTests extends CoreTestBase {
 
 	private final List<EventStream> streams = new ArrayList<>();
-
-	@BeforeEach
-	void client() {
-		StubProducts.shared().reset();
-		this.http = new HttpTestClient(this.port);
-	}
 
 	@AfterEach
 	void closeStreams() {
@@ -54,7 +33,10 @@ class UpdateStreamIntegrationTests {
 	}
 
 	private EventStream subscribe(Long userId) {
-		EventStream stream = EventStream.open(this.http.baseUrl(), userId);
+		return keep(EventStream.open(http.baseUrl(), userId));
+	}
+
+	private EventStream keep(EventStream stream) {
 		this.streams.add(stream);
 		return stream;
 	}
@@ -66,17 +48,32 @@ class UpdateStreamIntegrationTests {
 		return stream;
 	}
 
-	private void invalidate(String json) {
-		assertThat(this.http.post("/cache/invalidate", json, "X-Service-Token", SERVICE_TOKEN).statusCode())
-			.isEqualTo(202);
+	private void invalidate(long userId, String reason) {
+		assertThat(http
+			.post("/cache/invalidate", "{\"user_id\": " + userId + ", \"reason\": \"" + reason + "\"}",
+					"X-Service-Token", TestSecrets.serviceToken(TestProducts.BANKING))
+			.statusCode()).isEqualTo(202);
+	}
+
+	private void invalidateEveryHome() {
+		assertThat(management.delete("/actuator/homecache").statusCode()).isEqualTo(200);
+	}
+
+	private String ticket(long userId) {
+		HttpResponse<String> response = http.post("/stream/ticket", "", "Authorization",
+				"Bearer " + Tokens.forUser(userId));
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
+		assertThat(json(response).path("expires_in").asInt()).isEqualTo(30);
+		return json(response).path("ticket").asText();
 	}
 
 	private double subscribers() {
-		return this.meterRegistry.get("home.stream.subscribers").gauge().value();
+		return meterRegistry.get("home.stream.subscribers").gauge().value();
 	}
 
 	@Nested
-	class GetStreamUpdates {
+	class Events {
 
 		@Test
 		void greetsTheSubscriberWithAConnectedEventAndSendsHeartbeats() {
@@ -94,7 +91,7 @@ class UpdateStreamIntegrationTests {
 		void sendsTheSubscribersOwnInvalidationWithAnIdAndTheAgreedFields() {
 			EventStream stream = connected(subscribe(123L));
 
-			invalidate("{\"user_id\": 123, \"service\": \"car-insurance\", \"reason\": \"contract_created\"}");
+			invalidate(123, "contract_created");
 
 			await().atMost(Duration.ofSeconds(5)).until(() -> !stream.invalidations().isEmpty());
 			EventStream.Event message = stream.events()
@@ -106,7 +103,7 @@ class UpdateStreamIntegrationTests {
 			JsonNode data = message.json();
 			assertThat(data.path("type").asText()).isEqualTo("cache_invalidated");
 			assertThat(data.path("user_id").asLong()).isEqualTo(123);
-			assertThat(data.path("service").asText()).isEqualTo("car-insurance");
+			assertThat(data.path("service").asText()).isEqualTo("banking");
 			assertThat(data.path("reason").asText()).isEqualTo("contract_created");
 			assertThat(data.path("timestamp").asText()).isNotBlank();
 		}
@@ -117,17 +114,16 @@ class UpdateStreamIntegrationTests {
 			EventStream user456 = connected(subscribe(456L));
 			EventStream anonymous = connected(subscribe(null));
 
-			invalidate("{\"user_id\": 123, \"service\": \"banking\", \"reason\": \"contract_created\"}");
+			invalidate(123, "contract_created");
 			await().atMost(Duration.ofSeconds(5)).until(() -> user123.invalidations().size() == 1);
 			// a later invalidation of every home reaches everyone; had the first one
-			// leaked,
-			// it would have arrived before this one
-			invalidate("{\"reason\": \"offers_changed\"}");
+			// leaked, it would have arrived before this one
+			invalidateEveryHome();
 
 			for (EventStream stream : List.of(user123, user456, anonymous)) {
 				await().atMost(Duration.ofSeconds(5))
 					.untilAsserted(() -> assertThat(stream.invalidations()).last()
-						.satisfies((data) -> assertThat(data.path("reason").asText()).isEqualTo("offers_changed")));
+						.satisfies((data) -> assertThat(data.path("reason").asText()).isEqualTo("operator")));
 			}
 			assertThat(user456.invalidations()).hasSize(1);
 			assertThat(anonymous.invalidations()).hasSize(1);
@@ -135,37 +131,76 @@ class UpdateStreamIntegrationTests {
 			assertThat(anonymous.invalidations().get(0).path("user_id").isNull()).isTrue();
 		}
 
+	}
+
+	@Nested
+	class Tickets {
+
 		@Test
-		void acceptsTheTokenAsAccessTokenQueryParameter() {
-			EventStream stream = EventStream.withQueryToken(UpdateStreamIntegrationTests.this.http.baseUrl(),
-					Tokens.forUser(789));
-			UpdateStreamIntegrationTests.this.streams.add(stream);
+		void opensTheUsersStreamWithATicketInsteadOfATokenInTheUrl() {
+			EventStream stream = keep(EventStream.withTicket(http.baseUrl(), ticket(789)));
 			connected(stream);
 
-			invalidate("{\"user_id\": 789, \"reason\": \"contract_deleted\"}");
+			invalidate(789, "contract_deleted");
 
 			await().atMost(Duration.ofSeconds(5)).until(() -> stream.invalidations().size() == 1);
 			assertThat(stream.events().get(0).json().path("user_id").asLong()).isEqualTo(789);
 		}
 
 		@Test
-		void refusesABadTokenWithAProblemDetail() {
-			EventStream header = EventStream.open(UpdateStreamIntegrationTests.this.http.baseUrl(), "Authorization",
-					"Bearer " + Tokens.signedWithAnotherKey(123));
-			EventStream query = EventStream.withQueryToken(UpdateStreamIntegrationTests.this.http.baseUrl(),
-					Tokens.expiredForUser(123));
+		void refusesATicketRedeemedTwice() {
+			String ticket = ticket(790);
+			connected(keep(EventStream.withTicket(http.baseUrl(), ticket)));
 
-			assertThat(header.status()).isEqualTo(401);
-			assertThat(header.contentType()).startsWith("application/problem+json");
-			assertThat(query.status()).isEqualTo(401);
-			assertThat(query.errorBody()).contains("unauthorized");
+			EventStream again = keep(EventStream.withTicket(http.baseUrl(), ticket));
+
+			assertThat(again.status()).isEqualTo(401);
+			assertThat(again.contentType()).startsWith("application/problem+json");
+			assertThat(again.errorBody()).contains("unauthorized");
 		}
 
 		@Test
-		void ignoresTheQueryParameterTokenOnEveryOtherRoute() {
-			assertThat(UpdateStreamIntegrationTests.this.http
-				.get("/user/123/contracts?access_token=" + Tokens.forUser(123))
-				.statusCode()).isEqualTo(401);
+		void refusesAnInventedTicketAndATicketRequestWithoutAToken() {
+			assertThat(keep(EventStream.withTicket(http.baseUrl(), "invented")).status()).isEqualTo(401);
+			assertProblem(http.post("/stream/ticket", ""), 401, "unauthorized");
+		}
+
+		@Test
+		void doesNotTakeATokenFromTheUrl() {
+			EventStream stream = connected(keep(EventStream.withTokenInTheUrl(http.baseUrl(), Tokens.forUser(791))));
+
+			assertThat(stream.events().get(0).json().path("user_id").isNull()).isTrue();
+			assertThat(http.get("/user/123/contracts?access_token=" + Tokens.forUser(123)).statusCode()).isEqualTo(401);
+		}
+
+		@Test
+		void refusesABadTokenInTheHeaderWithAProblemDetail() {
+			EventStream header = keep(
+					EventStream.open(http.baseUrl(), "Authorization", "Bearer " + Tokens.signedWithAnotherKey(123)));
+
+			assertThat(header.status()).isEqualTo(401);
+			assertThat(header.contentType()).startsWith("application/problem+json");
+		}
+
+	}
+
+	@Nested
+	class Limits {
+
+		@Test
+		void refusesTheSixthStreamOfOneUserAndAllowsItOnceOneCloses() {
+			List<EventStream> five = new ArrayList<>();
+			for (int i = 0; i < 5; i++) {
+				five.add(connected(subscribe(555L)));
+			}
+
+			EventStream sixth = subscribe(555L);
+
+			assertThat(sixth.status()).isEqualTo(429);
+			assertThat(sixth.errorBody()).contains("too-many-streams");
+			five.get(0).close();
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(subscribe(555L).status()).isEqualTo(200));
 		}
 
 		@Test
@@ -177,8 +212,7 @@ class UpdateStreamIntegrationTests {
 
 			List<CompletableFuture<EventStream>> opening = new ArrayList<>();
 			for (int i = 0; i < 500; i++) {
-				opening.add(EventStream.openUnread(UpdateStreamIntegrationTests.this.http.baseUrl(),
-						(i % 2 == 0) ? (long) (1000 + i) : null));
+				opening.add(EventStream.openUnread(http.baseUrl(), (i % 2 == 0) ? (long) (1000 + i) : null));
 			}
 			List<EventStream> opened = new ArrayList<>();
 			for (CompletableFuture<EventStream> future : opening) {
@@ -186,7 +220,7 @@ class UpdateStreamIntegrationTests {
 			}
 			assertThat(opened).allSatisfy((stream) -> assertThat(stream.status()).isEqualTo(200));
 			await().atMost(Duration.ofSeconds(20)).until(() -> subscribers() == 500);
-			invalidate("{\"reason\": \"offers_changed\"}");
+			invalidateEveryHome();
 
 			opened.forEach(EventStream::close);
 
@@ -196,7 +230,7 @@ class UpdateStreamIntegrationTests {
 			assertThat(Thread.getAllStackTraces()
 				.keySet()
 				.stream()
-				.filter((thread) -> thread.getName().startsWith("stream-sender-"))).hasSizeLessThanOrEqualTo(4);
+				.filter((thread) -> thread.getName().startsWith("stream-senders-"))).hasSizeLessThanOrEqualTo(4);
 		}
 
 		/**

@@ -1,4 +1,4 @@
-package de.check24.homewidgets.core;
+package de.check24.homewidgets.core.security;
 
 import java.net.http.HttpResponse;
 

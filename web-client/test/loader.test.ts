@@ -43,6 +43,11 @@ describe('loadConfig', () => {
     expect(await loadConfig(fetchImpl)).toEqual({ coreUrl: '', imageBaseUrl: '' });
   });
 
+  it('takes a path on this origin for the core (behind a prefix), but only an http(s) origin for images', async () => {
+    const fetchImpl = vi.fn(async () => jsonResponse(200, { coreUrl: '/api/', imageBaseUrl: '/cdn' }));
+    expect(await loadConfig(fetchImpl)).toEqual({ coreUrl: '/api', imageBaseUrl: '' });
+  });
+
   it.each([
     ['missing file', async () => new Response('nope', { status: 404 })],
     ['SPA fallback HTML', async () => new Response('<!doctype html>', { status: 200, headers: { 'Content-Type': 'text/html' } })],

@@ -20,13 +20,19 @@ export function normaliseBaseUrl(value: unknown): string {
   return /^(https?:\/\/[^\s/?#\\]+|\/(?![/\\]))[^\s?#\\]*$/.test(trimmed) ? trimmed : '';
 }
 
+/** An image origin: an http(s) URL without trailing slashes, or "" (this page's origin). */
+export function normaliseImageBaseUrl(value: unknown): string {
+  const base = normaliseBaseUrl(value);
+  return /^https?:\/\//.test(base) ? base : '';
+}
+
 /** Loads `/config.json`; a missing or unreadable file means "same origin" for both. */
 export async function loadConfig(fetchImpl: typeof fetch = (...args) => fetch(...args)): Promise<AppConfig> {
   try {
     const response = await fetchImpl('/config.json', { cache: 'no-store', headers: { Accept: 'application/json' } });
     if (!response.ok || !(response.headers.get('content-type') ?? '').includes('json')) return SAME_ORIGIN;
     const body = (await response.json()) as { coreUrl?: unknown; imageBaseUrl?: unknown } | null;
-    return { coreUrl: normaliseBaseUrl(body?.coreUrl), imageBaseUrl: normaliseBaseUrl(body?.imageBaseUrl) };
+    return { coreUrl: normaliseBaseUrl(body?.coreUrl), imageBaseUrl: normaliseImageBaseUrl(body?.imageBaseUrl) };
   } catch {
     return SAME_ORIGIN;
   }

@@ -29,7 +29,11 @@ export function isAbsoluteHttpUrl(value: string): boolean {
 export function imageSource(url: unknown, imageBaseUrl: string): string | undefined {
   if (!isWebUrl(url)) return undefined;
   if (isAbsoluteHttpUrl(url) || !imageBaseUrl) return url;
-  return new URL(url, `${imageBaseUrl}/`).href;
+  try {
+    return new URL(url, `${imageBaseUrl}/`).href;
+  } catch {
+    return url; // not a usable base: let the browser resolve against this page
+  }
 }
 
 /**

@@ -142,7 +142,7 @@ describe('App: states', () => {
 });
 
 describe('App: identity', () => {
-  it('signs in as a demo user through /dev/token and reloads home and stream with the token', async () => {
+  it('signs in as a demo user through /dev/token, reloads the home with the token and reopens the stream with a ticket', async () => {
     const { callsTo } = stubFetch({
       'GET /home': (call) => jsonResponse(200, call.headers.authorization ? homeWithoutCarOffers() : home(), { ETag: call.headers.authorization ? '"u"' : '"a"' }),
       'GET /dev/token': () => jsonResponse(200, { access_token: 'jwt-456', user_id: 456, token_type: 'Bearer' }),

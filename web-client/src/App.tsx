@@ -1,17 +1,20 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { CoreApi, Identity } from './api';
-import { ContractsPanel } from './components/ContractsPanel';
+import { ContractsPanel, type SectionNames } from './components/ContractsPanel';
 import { ErrorState } from './components/ErrorState';
 import { HomeView } from './components/HomeView';
 import { IdentitySwitcher } from './components/IdentitySwitcher';
 import { HomeSkeleton } from './components/Skeletons';
 import { WidgetEnvironmentContext, type WidgetEnvironment } from './components/WidgetContext';
-import { HomeLoader, type HomeState } from './homeLoader';
-import { useIdentity } from './identity';
-import { LiveUpdates, type EventSourceFactory, type LiveStatus } from './liveUpdates';
+import type { CoreApi, Identity } from './core-api/coreApi';
+import { HomeLoader, type HomeState } from './core-api/homeLoader';
+import { useIdentity } from './core-api/identity';
+import { LiveUpdates, type EventSourceFactory, type LiveStatus } from './core-api/liveUpdates';
+import { orderedSectionKeys } from './core-api/sdui';
 
 interface AppProps {
   api: CoreApi;
+  /** Origin for relative image URLs (config.json's imageBaseUrl); empty = this page's origin. */
+  imageBaseUrl?: string;
   /** Tests pass a stub; the browser's EventSource otherwise. */
   createEventSource?: EventSourceFactory;
   initialIdentity?: Identity;
@@ -19,7 +22,7 @@ interface AppProps {
 
 const LIVE_LABELS: Record<LiveStatus, string> = { connecting: 'Connecting…', live: 'Live', reconnecting: 'Reconnecting…' };
 
-export function App({ api, createEventSource, initialIdentity }: AppProps) {
+export function App({ api, imageBaseUrl = '', createEventSource, initialIdentity }: AppProps) {
   const identityControl = useIdentity(api, initialIdentity);
   const { identity, expire } = identityControl;
   const token = identity.kind === 'user' ? identity.token : undefined;
@@ -46,8 +49,9 @@ export function App({ api, createEventSource, initialIdentity }: AppProps) {
   }, []);
 
   useEffect(() => {
+    // A signed-in stream needs a fresh single-use ticket for every (re)connect.
     const updates = new LiveUpdates(
-      api.streamUrl(token),
+      () => api.streamUrl(token),
       {
         onInvalidated: () => {
           setLiveEvents((n) => n + 1);
@@ -74,13 +78,19 @@ export function App({ api, createEventSource, initialIdentity }: AppProps) {
   }, []);
 
   const environment = useMemo<WidgetEnvironment>(
-    () => ({ api, identity, onChanged: refreshAll, requestSignIn }),
-    [api, identity, refreshAll, requestSignIn],
+    () => ({ api, identity, imageBaseUrl, onChanged: refreshAll, requestSignIn }),
+    [api, identity, imageBaseUrl, refreshAll, requestSignIn],
   );
 
-  const sectionTitles = useMemo(() => {
-    if (home.status !== 'ready') return {};
-    return Object.fromEntries(Object.entries(home.home.services).flatMap(([key, section]) => (section ? [[key, section.title]] : [])));
+  // The contracts panel names and orders sections as the home on screen does.
+  const sections = useMemo<SectionNames>(() => {
+    if (home.status !== 'ready') return { order: [], titles: {} };
+    const order = orderedSectionKeys(home.home);
+    const titles = Object.fromEntries(order.flatMap((key) => {
+      const title = home.home.services[key]?.title;
+      return typeof title === 'string' && title ? [[key, title]] : [];
+    }));
+    return { order, titles };
   }, [home]);
 
   return (
@@ -101,7 +111,13 @@ export function App({ api, createEventSource, initialIdentity }: AppProps) {
 
       <WidgetEnvironmentContext.Provider value={environment}>
         <div className="layout">
-          <main id="main" className="home" aria-busy={home.status === 'loading'} tabIndex={-1}>
+          <main
+            id="main"
+            className="home"
+            aria-busy={home.status === 'loading'}
+            data-provisional={home.status === 'ready' && home.home.provisional === true}
+            tabIndex={-1}
+          >
             {home.status === 'loading' && (
               <>
                 <p className="visually-hidden" role="status">
@@ -126,11 +142,17 @@ export function App({ api, createEventSource, initialIdentity }: AppProps) {
                     </button>
                   </p>
                 )}
+                {home.home.provisional === true && (
+                  <p className="personalising" role="status" data-testid="personalising">
+                    <span className="spinner" aria-hidden="true" />
+                    Personalising your offers…
+                  </p>
+                )}
                 <HomeView home={home.home} />
               </>
             )}
           </main>
-          <ContractsPanel api={api} identity={identity} version={contractsVersion} sectionTitles={sectionTitles} onChanged={refreshAll} />
+          <ContractsPanel api={api} identity={identity} version={contractsVersion} sections={sections} onChanged={refreshAll} />
         </div>
       </WidgetEnvironmentContext.Provider>
     </div>

@@ -1,8 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { CoreApi } from './api';
 import { App } from './App';
-import { loadConfig } from './config';
+import { loadConfig } from './core-api/config';
+import { CoreApi } from './core-api/coreApi';
 import './styles.css';
 
 const root = createRoot(document.getElementById('root')!);
@@ -10,7 +10,7 @@ const root = createRoot(document.getElementById('root')!);
 void loadConfig().then((config) => {
   root.render(
     <StrictMode>
-      <App api={new CoreApi(config.coreUrl)} />
+      <App api={new CoreApi(config.coreUrl)} imageBaseUrl={config.imageBaseUrl} />
     </StrictMode>,
   );
 });

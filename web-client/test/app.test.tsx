@@ -1,9 +1,9 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CoreApi } from '../src/api';
 import { App } from '../src/App';
-import type { HomeResponse } from '../src/contract';
-import { home } from './fixtures';
+import { CoreApi } from '../src/core-api/coreApi';
+import type { HomeResponse } from '../src/core-api/sdui';
+import { example, home, userContracts } from './fixtures';
 import { FakeEventSource, stubFetch } from './fakes';
 import { jsonResponse, USER_123 } from './render';
 
@@ -20,11 +20,21 @@ function renderApp(identity = USER_123) {
 
 const carSection = () => screen.getByRole('region', { name: 'Kfz-Versicherung' });
 
-const noContracts = () => jsonResponse(200, { has_contract: false, contracts: { car_insurance: null, health_insurance: null, house_insurance: null, banking: null } });
-const carContract = () =>
-  jsonResponse(200, {
-    has_contract: true,
-    contracts: { car_insurance: { widget_id: 'car_insurance_devk_offer_123', data: home().services.car_insurance!.widgets[0]!.data }, health_insurance: null, house_insurance: null, banking: null },
+const noContracts = () => jsonResponse(200, { has_contract: false, contracts: { car_insurance: null, health_insurance: null, house_insurance: null, banking: null }, unavailable_services: [] });
+const carContract = () => jsonResponse(200, userContracts());
+
+/** POST /stream/ticket: ticket-1, ticket-2, ... like the core's single-use tickets. */
+function tickets() {
+  let n = 0;
+  return () => jsonResponse(200, { ticket: `ticket-${++n}`, expires_in: 30 });
+}
+
+/** The stream the app opened last, once it has (a signed-in stream waits for its ticket). */
+const stream = (url?: string) =>
+  vi.waitFor(() => {
+    const latest = FakeEventSource.latest();
+    if (url) expect(latest.url).toBe(url);
+    return latest;
   });
 
 beforeEach(() => FakeEventSource.reset());
@@ -39,13 +49,13 @@ describe('App: live updates', () => {
         () => jsonResponse(200, homeWithoutCarOffers(), { ETag: '"v2"' }),
       ],
       'GET /user/123/contracts': [noContracts, noContracts, carContract],
+      'POST /stream/ticket': tickets(),
     });
     const { container } = renderApp();
     expect(await screen.findByRole('article', { name: 'Kfz-Versicherung DEVK' })).toBeInTheDocument();
     const page = container.firstElementChild;
 
-    const source = FakeEventSource.latest();
-    expect(source.url).toBe('http://core.test/stream/updates?access_token=token-123');
+    const source = await stream('http://core.test/stream/updates?ticket=ticket-1');
     act(() => source.open()); // connect → resync → 304, nothing changes
     await waitFor(() => expect(callsTo('GET', '/home')).toHaveLength(2));
     expect(callsTo('GET', '/home')[1]?.headers['if-none-match']).toBe('"v1"');
@@ -71,10 +81,11 @@ describe('App: live updates', () => {
     const { callsTo } = stubFetch({
       'GET /home': [() => jsonResponse(200, home(), { ETag: '"v1"' }), async () => (await gate, jsonResponse(200, homeWithoutCarOffers(), { ETag: '"v2"' }))],
       'GET /user/123/contracts': noContracts,
+      'POST /stream/ticket': tickets(),
     });
     renderApp();
     await screen.findByRole('article', { name: 'Kfz-Versicherung DEVK' });
-    const source = FakeEventSource.latest();
+    const source = await stream();
     act(() => {
       for (let i = 0; i < 5; i++) source.send({ type: 'cache_invalidated', user_id: 123 });
     });
@@ -123,22 +134,25 @@ describe('App: states', () => {
     stubFetch({ 'GET /home': [() => jsonResponse(200, home(), { ETag: '"v1"' }), () => jsonResponse(500, { detail: 'down' })] });
     renderApp({ kind: 'anonymous' });
     await screen.findByRole('article', { name: 'Kfz-Versicherung DEVK' });
-    act(() => FakeEventSource.latest().send({ type: 'cache_invalidated' }));
+    const source = await stream();
+    act(() => source.send({ type: 'cache_invalidated' }));
     expect(await screen.findByText(/Could not refresh \(down\)/)).toBeInTheDocument();
     expect(screen.getByRole('article', { name: 'Kfz-Versicherung DEVK' })).toBeInTheDocument();
   });
 });
 
 describe('App: identity', () => {
-  it('signs in as a demo user through /dev/token and reloads home and stream with the token', async () => {
+  it('signs in as a demo user through /dev/token, reloads the home with the token and reopens the stream with a ticket', async () => {
     const { callsTo } = stubFetch({
       'GET /home': (call) => jsonResponse(200, call.headers.authorization ? homeWithoutCarOffers() : home(), { ETag: call.headers.authorization ? '"u"' : '"a"' }),
       'GET /dev/token': () => jsonResponse(200, { access_token: 'jwt-456', user_id: 456, token_type: 'Bearer' }),
       'GET /user/456/contracts': noContracts,
+      'POST /stream/ticket': tickets(),
     });
     renderApp({ kind: 'anonymous' });
     await screen.findByRole('article', { name: 'Kfz-Versicherung DEVK' });
-    expect(FakeEventSource.latest().url).toBe('http://core.test/stream/updates');
+    const anonymousStream = await stream('http://core.test/stream/updates');
+    expect(callsTo('POST', '/stream/ticket')).toHaveLength(0);
     expect(screen.getByText('Sign in to see and manage your contracts.')).toBeInTheDocument();
 
     fireEvent.click(screen.getByRole('radio', { name: 'Demo user 456' }));
@@ -147,8 +161,9 @@ describe('App: identity', () => {
     await within(carSection()).findByText('No offers here right now.');
     expect(callsTo('GET', '/home').at(-1)?.headers.authorization).toBe('Bearer jwt-456');
     expect(callsTo('GET', '/home').at(-1)?.headers['if-none-match']).toBeUndefined();
-    expect(FakeEventSource.latest().url).toBe('http://core.test/stream/updates?access_token=jwt-456');
-    expect(FakeEventSource.instances[0]?.closed).toBe(true);
+    await stream('http://core.test/stream/updates?ticket=ticket-1');
+    expect(callsTo('POST', '/stream/ticket')[0]?.headers.authorization).toBe('Bearer jwt-456');
+    expect(anonymousStream.closed).toBe(true);
     expect(await screen.findByText('You have no contracts yet.')).toBeInTheDocument();
     expect(JSON.parse(localStorage.getItem('homeWidgets.identity')!)).toEqual({ userId: 456, token: 'jwt-456' });
 
@@ -167,7 +182,11 @@ describe('App: identity', () => {
   });
 
   it('falls back to anonymous when the token is rejected', async () => {
-    stubFetch({ 'GET /home': (call) => (call.headers.authorization ? jsonResponse(401, { detail: 'expired' }) : jsonResponse(200, home())), 'GET /user/123/contracts': noContracts });
+    stubFetch({
+      'GET /home': (call) => (call.headers.authorization ? jsonResponse(401, { detail: 'expired' }) : jsonResponse(200, home())),
+      'GET /user/123/contracts': noContracts,
+      'POST /stream/ticket': () => jsonResponse(401, { detail: 'expired' }),
+    });
     renderApp();
     expect(await screen.findByText(/Your sign-in has expired/)).toBeInTheDocument();
     expect(await screen.findByRole('article', { name: 'Kfz-Versicherung DEVK' })).toBeInTheDocument();
@@ -206,5 +225,64 @@ describe('App: my contracts', () => {
     fireEvent.click(button);
     expect(await screen.findByText('Could not cancel: car insurance is down')).toBeInTheDocument();
     expect(button).toBeEnabled();
+  });
+});
+
+describe('App: a provisional home', () => {
+  it('shows the generic home with a subtle "personalising" note until personal_home_ready brings the personal one', async () => {
+    const generic = example<HomeResponse>('valid/home-response-provisional.json');
+    const { callsTo } = stubFetch({
+      'GET /home': [() => jsonResponse(200, generic, { ETag: '"generic"' }), () => jsonResponse(200, generic, { ETag: '"generic"' }), () => jsonResponse(200, home(), { ETag: '"personal"' })],
+      'GET /user/123/contracts': noContracts,
+      'POST /stream/ticket': tickets(),
+    });
+    renderApp();
+    expect(await screen.findByRole('article', { name: 'Kfz-Versicherung HUK-COBURG' })).toBeInTheDocument();
+    expect(screen.getByText('Personalising your offers…')).toHaveAttribute('role', 'status');
+    expect(screen.getByRole('main')).toHaveAttribute('data-provisional', 'true');
+
+    const source = await stream();
+    act(() => source.open()); // resync: the personal home is not ready yet
+    await waitFor(() => expect(callsTo('GET', '/home')).toHaveLength(2));
+    expect(screen.getByText('Personalising your offers…')).toBeInTheDocument();
+
+    act(() => source.send({ type: 'cache_invalidated', reason: 'personal_home_ready', user_id: 123 }));
+    expect(await screen.findByRole('article', { name: 'Kfz-Versicherung DEVK' })).toBeInTheDocument();
+    expect(screen.queryByRole('article', { name: 'Kfz-Versicherung HUK-COBURG' })).toBeNull();
+    expect(screen.queryByText('Personalising your offers…')).toBeNull();
+    expect(screen.getByRole('main')).toHaveAttribute('data-provisional', 'false');
+    expect(callsTo('GET', '/home')[2]?.headers['if-none-match']).toBe('"generic"');
+  });
+
+  it('says nothing about personalising when the home is the personal one', async () => {
+    stubFetch({ 'GET /home': () => jsonResponse(200, home()), 'GET /user/123/contracts': noContracts, 'POST /stream/ticket': tickets() });
+    renderApp();
+    await screen.findByRole('article', { name: 'Kfz-Versicherung DEVK' });
+    expect(screen.queryByText('Personalising your offers…')).toBeNull();
+  });
+});
+
+describe('App: sections the client was not built for', () => {
+  it('shows a fifth product (electricity) on the home and in "My contracts", named as the server names it', async () => {
+    const { callsTo } = stubFetch({
+      'GET /home': () => jsonResponse(200, example<HomeResponse>('valid/home-response-new-section.json')),
+      'GET /user/123/contracts': () => jsonResponse(200, userContracts('valid/user-contracts-offer-gone-one-unavailable.json')),
+      'POST /stream/ticket': tickets(),
+      'DELETE /widget/electricity/contract/123/electricity_green_offer_1': () => new Response(null, { status: 204 }),
+    });
+    renderApp();
+    const electricity = await screen.findByRole('region', { name: 'Strom' });
+    expect(within(electricity).getByRole('button', { name: 'Jetzt wechseln: Ökostrom Regional' })).toBeEnabled();
+    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['Kfz-Versicherung', 'Strom', 'Krankenversicherung', 'My contracts']);
+
+    const panel = screen.getByRole('complementary', { name: 'My contracts' });
+    const item = await within(panel).findByRole('listitem');
+    expect(item).toHaveTextContent('Strom');
+    expect(item).toHaveTextContent('electricity_green_offer_1'); // the offer is gone: its id is all there is
+    // A product the home does not show is named from its section name, not from a list in the client.
+    expect(within(panel).getByText('Could not check House insurance right now; contracts there may be missing.')).toBeInTheDocument();
+
+    fireEvent.click(within(item).getByRole('button', { name: 'Cancel electricity_green_offer_1' }));
+    await waitFor(() => expect(callsTo('DELETE', '/widget/electricity/contract/123/electricity_green_offer_1')).toHaveLength(1));
   });
 });

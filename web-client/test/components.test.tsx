@@ -26,21 +26,39 @@ describe('Card (valid/widget-card.json)', () => {
     expect(within(article).getByRole('img', { name: 'Rating 4,8 out of 5' })).toHaveTextContent('4,8');
   });
 
-  it('renders the image with the title as alt text and falls back to a placeholder when it fails', () => {
+  it('shows the image the widget names, with the title as alt text', () => {
     renderWidget(<Card widget={card} />);
     const image = screen.getByRole('img', { name: 'Kfz-Versicherung DEVK' });
     expect(image.tagName).toBe('IMG');
-    expect(image).toHaveAttribute('src', 'assets/images/cars/vw-golf-7-used.png');
-    fireEvent.error(image);
+    expect(image).toHaveAttribute('src', '/images/car-insurance/devk-5c1e2f.svg');
+    expect(screen.queryByTestId('image-placeholder')).toBeNull();
+  });
+
+  it('loads a relative image from the configured image origin, an absolute one from where it says', () => {
+    renderWidget(<Card widget={card} />, { imageBaseUrl: 'https://cdn.homewidgets.example' });
+    expect(screen.getByRole('img', { name: 'Kfz-Versicherung DEVK' })).toHaveAttribute(
+      'src',
+      'https://cdn.homewidgets.example/images/car-insurance/devk-5c1e2f.svg',
+    );
+    const cdnCard = { ...card, data: { ...card.data, image_url: 'https://img.example/devk.svg' } };
+    renderWidget(<Card widget={{ ...cdnCard, widget_id: 'cdn' }} />, { imageBaseUrl: 'https://cdn.homewidgets.example' });
+    expect(screen.getAllByRole('img', { name: 'Kfz-Versicherung DEVK' })[1]).toHaveAttribute('src', 'https://img.example/devk.svg');
+  });
+
+  it('shows a placeholder only when the image fails to load', () => {
+    renderWidget(<Card widget={card} />);
+    fireEvent.error(screen.getByRole('img', { name: 'Kfz-Versicherung DEVK' }));
     const placeholder = screen.getByRole('img', { name: 'Kfz-Versicherung DEVK' });
     expect(placeholder.tagName).toBe('DIV');
     expect(placeholder).toHaveAttribute('data-testid', 'image-placeholder');
   });
 
-  it('shows a placeholder when there is no image at all', () => {
+  it('shows no image and no placeholder when the widget names none', () => {
     const { image_url: _unused, ...data } = card.data;
     renderWidget(<Card widget={{ ...card, data }} />);
-    expect(screen.getByTestId('image-placeholder')).toHaveAccessibleName('Kfz-Versicherung DEVK');
+    const article = screen.getByRole('article', { name: 'Kfz-Versicherung DEVK' });
+    expect(within(article).queryByRole('img', { name: 'Kfz-Versicherung DEVK' })).toBeNull();
+    expect(within(article).queryByTestId('image-placeholder')).toBeNull();
   });
 
   it('asks anonymous users to sign in instead of buying', () => {
@@ -96,7 +114,7 @@ describe('InfoBox (valid/widget-info-box.json)', () => {
 });
 
 describe('ProductGrid (valid/widget-product-grid.json)', () => {
-  it('renders one tile per item with price, rating and image or placeholder', () => {
+  it('renders one tile per item with price, rating and the image where there is one', () => {
     renderWidget(<ProductGrid widget={widget('valid/widget-product-grid.json')} />);
     const grid = screen.getByRole('region', { name: 'Kreditkarten im Vergleich' });
     const tiles = within(grid).getAllByRole('listitem');
@@ -106,10 +124,13 @@ describe('ProductGrid (valid/widget-product-grid.json)', () => {
     expect(tiles[0]).toHaveTextContent('Weltweit gebührenfrei bezahlen');
     expect(tiles[0]).toHaveTextContent('0,00 € / Jahr');
     expect(within(tiles[0]!).getByRole('img', { name: 'Rating 4,6 out of 5' })).toBeInTheDocument();
-    expect(within(tiles[0]!).getByRole('img', { name: 'Barclays Visa' }).tagName).toBe('IMG');
+    expect(within(tiles[0]!).getByRole('img', { name: 'Barclays Visa' })).toHaveAttribute(
+      'src',
+      'https://cdn.homewidgets.example/images/banking/barclays-visa-0b7d41.svg',
+    );
 
     expect(tiles[1]).toHaveTextContent('0,00 € / Monat');
-    expect(within(tiles[1]!).getByTestId('image-placeholder')).toHaveAccessibleName('DKB Visa Debitkarte');
+    expect(within(tiles[1]!).queryByRole('img', { name: 'DKB Visa Debitkarte' })).toBeNull();
 
     expect(tiles[2]).toHaveTextContent('12,00 € / Monat');
     expect(within(tiles[2]!).queryByRole('img', { name: /Rating/ })).toBeNull();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatPrice, formatScore, starFill } from '../src/format';
+import { formatPrice } from '../src/format/price';
+import { formatScore, starFill } from '../src/format/rating';
 import { widget } from './fixtures';
 
 describe('formatPrice', () => {

@@ -1,18 +1,20 @@
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { vi } from 'vitest';
-import { CoreApi, type Identity, ANONYMOUS } from '../src/api';
+import { ANONYMOUS, CoreApi, type Identity } from '../src/core-api/coreApi';
 import { WidgetEnvironmentContext } from '../src/components/WidgetContext';
 
 export const USER_123: Identity = { kind: 'user', userId: 123, token: 'token-123' };
 
 /** Renders inside a widget environment (API, identity) like the app does. */
-export function renderWidget(ui: ReactElement, options: { identity?: Identity; api?: CoreApi } = {}) {
+export function renderWidget(ui: ReactElement, options: { identity?: Identity; api?: CoreApi; imageBaseUrl?: string } = {}) {
   const onChanged = vi.fn();
   const requestSignIn = vi.fn();
   const api = options.api ?? new CoreApi('http://core.test');
   const result = render(
-    <WidgetEnvironmentContext.Provider value={{ api, identity: options.identity ?? ANONYMOUS, onChanged, requestSignIn }}>{ui}</WidgetEnvironmentContext.Provider>,
+    <WidgetEnvironmentContext.Provider value={{ api, identity: options.identity ?? ANONYMOUS, imageBaseUrl: options.imageBaseUrl ?? '', onChanged, requestSignIn }}>
+      {ui}
+    </WidgetEnvironmentContext.Provider>,
   );
   return { ...result, onChanged, requestSignIn, api };
 }

@@ -2,7 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { HomeView } from '../src/components/HomeView';
 import { WidgetList, WidgetRenderer } from '../src/components/WidgetRenderer';
-import { isRenderable, orderedSectionKeys, serviceUrlKey, type HomeResponse } from '../src/contract';
+import { isRenderable, orderedSectionKeys, serviceUrlKey, type HomeResponse } from '../src/core-api/sdui';
 import { example, home, vectorsFor, widget } from './fixtures';
 import { renderWidget } from './render';
 
@@ -30,6 +30,7 @@ describe('WidgetRenderer', () => {
 
   // Invalid documents should never reach a client (the core validates), but a client must not fall over if one does.
   it.each(vectorsFor('widget', false).map((v) => [v.file, v.description]))('does not crash on the invalid vector %s (%s)', (file) => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {}); // unsafe actions and URLs are reported
     const doc = example(file);
     expect(() => renderWidget(<WidgetRenderer widget={doc} />)).not.toThrow();
   });
@@ -59,26 +60,53 @@ describe('WidgetRenderer', () => {
   });
 });
 
+const sectionKeys = () => screen.getAllByRole('region').filter((r) => r.classList.contains('service-section')).map((s) => s.getAttribute('data-service'));
+const sectionHeadings = () => screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
+
 describe('HomeView (valid/home-response.json)', () => {
-  it('shows the four sections in the fixed order with their titles', () => {
+  it('shows the sections in the server\'s section_order with the titles the server sends', () => {
     renderWidget(<HomeView home={home()} />);
-    const sections = screen.getAllByRole('region').filter((r) => r.classList.contains('service-section'));
-    expect(sections.map((s) => s.getAttribute('data-service'))).toEqual(['car_insurance', 'health_insurance', 'house_insurance', 'banking']);
-    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([
-      'Kfz-Versicherung',
-      'Krankenversicherung',
-      'Hausratversicherung',
-      'Konto & Karte',
-    ]);
+    expect(sectionKeys()).toEqual(home().section_order);
+    expect(sectionHeadings()).toEqual(['Kfz-Versicherung', 'Krankenversicherung', 'Hausratversicherung', 'Konto & Karte']);
   });
 
-  it('keeps the fixed order whatever order the JSON has, and shows extra sections last', () => {
+  it('follows section_order, not the JSON key order (valid/home-response-new-section.json)', () => {
+    const doc = example<HomeResponse>('valid/home-response-new-section.json');
+    expect(Object.keys(doc.services)).toEqual(['health_insurance', 'electricity', 'car_insurance']);
+    renderWidget(<HomeView home={doc} />);
+    expect(sectionKeys()).toEqual(['car_insurance', 'electricity', 'health_insurance']);
+  });
+
+  it('renders a section this client was never built for (electricity) like any other', () => {
+    renderWidget(<HomeView home={example<HomeResponse>('valid/home-response-new-section.json')} />);
+    const electricity = screen.getByRole('region', { name: 'Strom' });
+    const offer = within(electricity).getByRole('article', { name: 'Ökostrom Regional' });
+    expect(offer).toHaveTextContent('74,00 € / Monat');
+    expect(within(offer).getByRole('img', { name: 'Ökostrom Regional' })).toHaveAttribute(
+      'src',
+      'https://cdn.homewidgets.example/images/electricity/green-4f1b9e.svg',
+    );
+    expect(within(offer).getByRole('button', { name: 'Sign in to buy Ökostrom Regional' })).toBeInTheDocument();
+  });
+
+  it('renders a new order when the server sends one, without a client change', () => {
     const doc = home();
-    const reversed: HomeResponse = {
-      ...doc,
-      services: { pets: { title: 'Pets', widgets: [] }, ...Object.fromEntries(Object.entries(doc.services).reverse()) },
-    };
-    expect(orderedSectionKeys(reversed.services)).toEqual(['car_insurance', 'health_insurance', 'house_insurance', 'banking', 'pets']);
+    renderWidget(<HomeView home={{ ...doc, section_order: ['banking', 'house_insurance', 'car_insurance', 'health_insurance'] }} />);
+    expect(sectionHeadings()).toEqual(['Konto & Karte', 'Hausratversicherung', 'Kfz-Versicherung', 'Krankenversicherung']);
+  });
+
+  it('falls back to the JSON key order when section_order is absent (an older core)', () => {
+    const { section_order: _unused, ...doc } = home();
+    const reversed = { ...doc, services: Object.fromEntries(Object.entries(doc.services).reverse()) } as HomeResponse;
+    renderWidget(<HomeView home={reversed} />);
+    expect(sectionKeys()).toEqual(['banking', 'house_insurance', 'health_insurance', 'car_insurance']);
+  });
+
+  it('skips names without a section and shows sections section_order forgot at the end', () => {
+    const doc = home();
+    const odd = { ...doc, section_order: ['pets', 'banking', 'banking', 'car_insurance'] };
+    expect(orderedSectionKeys(odd)).toEqual(['banking', 'car_insurance', 'health_insurance', 'house_insurance']);
+    expect(orderedSectionKeys({ ...doc, section_order: 'car_insurance' as unknown as string[] })).toEqual(Object.keys(doc.services));
   });
 
   it('renders the fallback card in the section whose service is down', () => {
@@ -107,11 +135,12 @@ describe('HomeView (valid/home-response.json)', () => {
 
 describe('serviceUrlKey', () => {
   it('maps section keys to the URL keys of the contract routes', () => {
-    expect(['car_insurance', 'health_insurance', 'house_insurance', 'banking'].map(serviceUrlKey)).toEqual([
+    expect(['car_insurance', 'health_insurance', 'house_insurance', 'banking', 'electricity'].map(serviceUrlKey)).toEqual([
       'car-insurance',
       'health-insurance',
       'house-insurance',
       'banking',
+      'electricity',
     ]);
   });
 });

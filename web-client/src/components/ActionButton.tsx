@@ -1,5 +1,6 @@
-import { useState } from 'react';
-import type { Action } from '../contract';
+import { useEffect, useState } from 'react';
+import type { Action } from '../core-api/sdui';
+import { isAbsoluteHttpUrl, isPurchasable, isWebUrl, reportRefused } from '../core-api/widgetSafety';
 import { useWidgetEnvironment } from './WidgetContext';
 
 type State =
@@ -17,16 +18,26 @@ interface Props {
   subject: string;
 }
 
-/** A widget's action: a link, or a purchase button that shows progress, success and errors. */
+/**
+ * A widget's action: a link, or a purchase button that shows progress, success and errors. An action
+ * the contract forbids (a purchase that is not POST to the core's contract route, a link that is not
+ * http(s) or relative) is not offered at all, and reported.
+ */
 export function ActionButton({ action, widgetId, subject }: Props) {
+  const allowed = action.type === 'link' ? isWebUrl(action.path) : isPurchasable(action);
+  useEffect(() => {
+    if (!allowed) reportRefused(widgetId, `${action.type} action`, { method: action.method, path: action.path });
+  }, [allowed, widgetId, action.type, action.method, action.path]);
+  if (!allowed) return null;
   if (action.type === 'link') return <LinkAction action={action} />;
   return <PurchaseButton action={action} widgetId={widgetId} subject={subject} />;
 }
 
+/** Absolute http(s) links open in a new tab; a path is on the core (as the contract says). */
 function LinkAction({ action }: { action: Action }) {
   const { api } = useWidgetEnvironment();
-  const href = api.url(action.path);
-  const external = /^https?:\/\//i.test(action.path);
+  const external = isAbsoluteHttpUrl(action.path);
+  const href = !external && action.path.startsWith('/') ? api.url(action.path) : action.path;
   return (
     <a className="button button--secondary" href={href} {...(external ? { target: '_blank', rel: 'noopener noreferrer' } : {})}>
       {action.label}

@@ -1,4 +1,4 @@
-import { FALLBACK_WIDGET_ID, isPricing, isRating, type Widget } from '../contract';
+import { FALLBACK_WIDGET_ID, isPricing, isRating, type Widget } from '../core-api/sdui';
 import { ActionButton } from './ActionButton';
 import { Price } from './Price';
 import { SmartImage } from './SmartImage';
@@ -11,7 +11,7 @@ export function Card({ widget }: { widget: Widget }) {
   if (widget.widget_id === FALLBACK_WIDGET_ID) return <FallbackCard widget={widget} headingId={headingId} />;
   return (
     <article className="widget card" data-widget-id={widget.widget_id} data-component="Card" aria-labelledby={headingId}>
-      <SmartImage src={data.image_url} alt={title} className="card__image" />
+      <SmartImage src={data.image_url} alt={title} widgetId={widget.widget_id} className="card__image" />
       <div className="card__body">
         {data.badge && <p className="badge">{data.badge}</p>}
         <h3 id={headingId} className="card__title">

@@ -1,10 +1,16 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CoreApi, Identity, UserContract, UserContracts } from '../api';
-import { DEFAULT_SECTION_TITLES, SECTION_ORDER, isPricing } from '../contract';
+import type { CoreApi, Identity, SignedIn } from '../core-api/coreApi';
+import { isPricing, readableSectionName, type ActiveContract, type UserContracts } from '../core-api/sdui';
 import { Price } from './Price';
 import { LinesSkeleton } from './Skeletons';
 
-type SignedIn = Extract<Identity, { kind: 'user' }>;
+/** What the home page on screen says about its sections; empty before it has loaded. */
+export interface SectionNames {
+  /** The home's section_order. */
+  order: readonly string[];
+  /** The home's section titles. */
+  titles: Readonly<Record<string, string>>;
+}
 
 type LoadState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; contracts: UserContracts };
 
@@ -13,19 +19,19 @@ interface Props {
   identity: Identity;
   /** Changes whenever the user's data may have changed (SSE, purchase, cancel); triggers a reload. */
   version: number;
-  sectionTitles: Record<string, string>;
+  sections: SectionNames;
   onChanged(): void;
 }
 
 /** "My contracts": what the signed-in user has bought, each with a cancel button. */
-export function ContractsPanel({ api, identity, version, sectionTitles, onChanged }: Props) {
+export function ContractsPanel({ api, identity, version, sections, onChanged }: Props) {
   return (
     <aside className="contracts" aria-labelledby="contracts-title">
       <h2 id="contracts-title" className="contracts__title">
         My contracts
       </h2>
       {identity.kind === 'user' ? (
-        <ContractsList key={identity.userId} api={api} identity={identity} version={version} sectionTitles={sectionTitles} onChanged={onChanged} />
+        <ContractsList key={identity.userId} api={api} identity={identity} version={version} sections={sections} onChanged={onChanged} />
       ) : (
         <p className="contracts__hint">Sign in to see and manage your contracts.</p>
       )}
@@ -33,7 +39,7 @@ export function ContractsPanel({ api, identity, version, sectionTitles, onChange
   );
 }
 
-function ContractsList({ api, identity, version, sectionTitles, onChanged }: Props & { identity: SignedIn }) {
+function ContractsList({ api, identity, version, sections, onChanged }: Props & { identity: SignedIn }) {
   const [state, setState] = useState<LoadState>({ status: 'loading' });
   const latest = useRef(0);
 
@@ -74,33 +80,46 @@ function ContractsList({ api, identity, version, sectionTitles, onChanged }: Pro
     );
   }
 
-  const entries = orderedContracts(state.contracts);
-  if (entries.length === 0) return <p className="contracts__empty">You have no contracts yet.</p>;
+  const entries = orderedContracts(state.contracts, sections.order);
+  const title = (section: string) => sections.titles[section] ?? readableSectionName(section);
+  const unavailable = state.contracts.unavailable_services;
   return (
-    <ul className="contracts__list">
-      {entries.map(([section, contract]) => (
-        <ContractItem
-          key={`${section}/${contract.widget_id}`}
-          api={api}
-          identity={identity}
-          section={section}
-          sectionTitle={sectionTitles[section] ?? DEFAULT_SECTION_TITLES[section] ?? section}
-          contract={contract}
-          onCancelled={() => {
-            onChanged();
-            void load();
-          }}
-        />
-      ))}
-    </ul>
+    <>
+      {unavailable.length > 0 && (
+        <p className="contracts__unavailable" role="status">
+          Could not check {unavailable.map(title).join(', ')} right now; contracts there may be missing.
+        </p>
+      )}
+      {entries.length === 0 ? (
+        <p className="contracts__empty">You have no contracts yet.</p>
+      ) : (
+        <ul className="contracts__list">
+          {entries.map(([section, contract]) => (
+            <ContractItem
+              key={`${section}/${contract.widget_id}`}
+              api={api}
+              identity={identity}
+              section={section}
+              sectionTitle={title(section)}
+              contract={contract}
+              onCancelled={() => {
+                onChanged();
+                void load();
+              }}
+            />
+          ))}
+        </ul>
+      )}
+    </>
   );
 }
 
-function orderedContracts(contracts: UserContracts): Array<[string, UserContract]> {
-  const keys = [...SECTION_ORDER, ...Object.keys(contracts.contracts).filter((k) => !(SECTION_ORDER as readonly string[]).includes(k))];
+/** Contracts in the home's section order; sections the home does not show follow in the answer's order. */
+function orderedContracts(contracts: UserContracts, order: readonly string[]): Array<[string, ActiveContract]> {
+  const keys = [...order, ...Object.keys(contracts.contracts).filter((k) => !order.includes(k))];
   return keys.flatMap((key) => {
     const contract = contracts.contracts[key];
-    return contract && typeof contract.widget_id === 'string' ? [[key, contract] as [string, UserContract]] : [];
+    return contract ? [[key, contract] as [string, ActiveContract]] : [];
   });
 }
 
@@ -109,7 +128,7 @@ interface ItemProps {
   identity: SignedIn;
   section: string;
   sectionTitle: string;
-  contract: UserContract;
+  contract: ActiveContract;
   onCancelled(): void;
 }
 

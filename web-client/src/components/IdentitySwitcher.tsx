@@ -1,6 +1,6 @@
 import { forwardRef } from 'react';
-import type { IdentityControl } from '../identity';
-import { DEMO_USERS } from '../identity';
+import type { IdentityControl } from '../core-api/identity';
+import { DEMO_USERS } from '../core-api/identity';
 
 /** Anonymous or one of the local platform's demo users, signed in through GET /dev/token. */
 export const IdentitySwitcher = forwardRef<HTMLFieldSetElement, { control: IdentityControl }>(function IdentitySwitcher({ control }, ref) {

@@ -1,4 +1,4 @@
-import type { Widget } from '../contract';
+import type { Widget } from '../core-api/sdui';
 import { ActionButton } from './ActionButton';
 
 const TONES = new Set(['info', 'success', 'warning']);

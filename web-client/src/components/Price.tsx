@@ -1,5 +1,5 @@
-import type { Pricing } from '../contract';
-import { formatPrice } from '../format';
+import type { Pricing } from '../core-api/sdui';
+import { formatPrice } from '../format/price';
 
 export function Price({ pricing }: { pricing: Pricing }) {
   return (

@@ -1,4 +1,4 @@
-import { isPricing, isRating, type ProductTile, type Widget } from '../contract';
+import { isPricing, isRating, type ProductTile, type Widget } from '../core-api/sdui';
 import { ActionButton } from './ActionButton';
 import { Price } from './Price';
 import { SmartImage } from './SmartImage';
@@ -21,7 +21,7 @@ export function ProductGrid({ widget }: { widget: Widget }) {
       <ul className="tiles">
         {tiles.map((tile, i) => (
           <li key={`${tile.title}-${i}`} className="tile">
-            <SmartImage src={tile.image_url} alt={tile.title} className="tile__image" />
+            <SmartImage src={tile.image_url} alt={tile.title} widgetId={widget.widget_id} className="tile__image" />
             <h4 className="tile__title">{tile.title}</h4>
             {tile.subtitle && <p className="tile__subtitle">{tile.subtitle}</p>}
             {isRating(tile.rating) && <Stars score={tile.rating.score} />}

@@ -1,4 +1,4 @@
-import type { Widget } from '../contract';
+import type { Widget } from '../core-api/sdui';
 
 export function SectionHeader({ widget }: { widget: Widget }) {
   const { data } = widget;

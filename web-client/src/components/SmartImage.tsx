@@ -1,15 +1,31 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { imageSource, reportRefused } from '../core-api/widgetSafety';
+import { useWidgetEnvironment } from './WidgetContext';
 
 interface Props {
+  /** The widget's image_url: absolute (CDN) or relative (`/images/{key}/...`). */
   src: string | undefined;
   alt: string;
+  /** For reporting an image URL the contract forbids. */
+  widgetId: string;
   className?: string;
 }
 
-/** An image that falls back to a neutral placeholder when the URL is missing or does not load. */
-export function SmartImage({ src, alt, className = '' }: Props) {
-  const [failedSrc, setFailedSrc] = useState<string>();
-  if (!src || failedSrc === src) {
+/**
+ * A widget's picture. Nothing when the widget names none (or names something that is not an http(s)
+ * or relative URL, which is reported); a neutral placeholder when it does not load.
+ */
+export function SmartImage({ src, alt, widgetId, className = '' }: Props) {
+  const { imageBaseUrl } = useWidgetEnvironment();
+  const url = imageSource(src, imageBaseUrl);
+  const refused = src !== undefined && src !== null && url === undefined;
+  const [failedUrl, setFailedUrl] = useState<string>();
+  useEffect(() => {
+    if (refused) reportRefused(widgetId, 'image_url', src);
+  }, [refused, widgetId, src]);
+
+  if (!url) return null;
+  if (failedUrl === url) {
     return (
       <div className={`img img--placeholder ${className}`} role="img" aria-label={alt} data-testid="image-placeholder">
         <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
@@ -18,5 +34,5 @@ export function SmartImage({ src, alt, className = '' }: Props) {
       </div>
     );
   }
-  return <img className={`img ${className}`} src={src} alt={alt} loading="lazy" decoding="async" onError={() => setFailedSrc(src)} />;
+  return <img className={`img ${className}`} src={url} alt={alt} loading="lazy" decoding="async" onError={() => setFailedUrl(url)} />;
 }

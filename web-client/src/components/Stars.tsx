@@ -1,4 +1,4 @@
-import { formatScore, starFill } from '../format';
+import { formatScore, starFill } from '../format/rating';
 
 /** Five stars and the score; screen readers hear "Rating 4,8 out of 5". */
 export function Stars({ score }: { score: number }) {

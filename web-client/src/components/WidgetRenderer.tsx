@@ -1,5 +1,5 @@
 import { Component, type ComponentType, type ReactNode } from 'react';
-import { isRenderable, renderableByPriority, type Widget } from '../contract';
+import { isRenderable, renderableByPriority, type Widget } from '../core-api/sdui';
 import { Card } from './Card';
 import { InfoBox } from './InfoBox';
 import { ProductGrid } from './ProductGrid';

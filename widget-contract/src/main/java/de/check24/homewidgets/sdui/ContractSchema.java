@@ -7,7 +7,8 @@ package de.check24.homewidgets.sdui;
 public enum ContractSchema {
 
 	WIDGET("widget.schema.json"), PRODUCT_RESPONSE("product-response.schema.json"),
-	HOME_RESPONSE("home-response.schema.json"), CONTRACT_EVENT("contract-event.schema.json");
+	HOME_RESPONSE("home-response.schema.json"), CONTRACT_EVENT("contract-event.schema.json"),
+	USER_CONTRACTS("user-contracts.schema.json");
 
 	/** Every schema's {@code $id} is this prefix followed by its file name. */
 	static final String ID_PREFIX = "https://homewidgets.check24.de/schema/";

@@ -1,5 +1,6 @@
 package de.check24.homewidgets.sdui;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -57,10 +58,39 @@ public final class ContractValidator {
 	 * @param document the parsed JSON document, not {@code null}
 	 * @return human-readable violations, each starting with the offending JSON path (e.g.
 	 * {@code $.data.pricing.price: must have a minimum value of 0}); empty when the
-	 * document is valid
+	 * document is valid. For {@link ContractSchema#HOME_RESPONSE} this includes the rule
+	 * the schema cannot express: {@code section_order} names every key of
+	 * {@code services} exactly once
 	 */
 	public List<String> validate(ContractSchema schema, JsonNode document) {
+		List<String> violations = schemaViolations(schema, document);
+		if (violations.isEmpty() && schema == ContractSchema.HOME_RESPONSE) {
+			return sectionOrderViolations(document);
+		}
+		return violations;
+	}
+
+	/**
+	 * What the JSON Schema alone finds, as any other validator would.
+	 */
+	List<String> schemaViolations(ContractSchema schema, JsonNode document) {
 		return this.schemas.get(schema).validate(document).stream().map(ValidationMessage::getMessage).toList();
+	}
+
+	/**
+	 * The one rule of the home response that JSON Schema cannot express: its
+	 * {@code section_order} names every key of {@code services} exactly once. Checked
+	 * only on a document the schema accepts, so the names are strings and unique.
+	 */
+	private static List<String> sectionOrderViolations(JsonNode home) {
+		List<String> order = new ArrayList<>();
+		home.get("section_order").forEach((name) -> order.add(name.asText()));
+		List<String> sections = new ArrayList<>();
+		home.get("services").fieldNames().forEachRemaining(sections::add);
+		return HomeResponse.sectionOrderProblems(order, sections)
+			.stream()
+			.map((problem) -> "$.section_order: " + problem)
+			.toList();
 	}
 
 	/**

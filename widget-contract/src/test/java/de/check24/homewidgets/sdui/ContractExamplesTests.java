@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Runs the shipped test vectors ({@code /schema/examples/index.json}) against the
@@ -52,6 +54,47 @@ class ContractExamplesTests {
 		}
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("vectors")
+	void onlyVectorsMarkedBeyondSchemaPassAPlainSchemaValidator(Vector vector) {
+		// Other clients validate with the schema alone; the flag tells them which rule
+		// they
+		// cannot check that way.
+		List<String> errors = validator.schemaViolations(vector.contractSchema(), read(vector.file()));
+		assertThat(errors.isEmpty()).isEqualTo(vector.valid() || vector.beyondSchema());
+	}
+
+	@Test
+	void validHomesAreReadIntoTheRecordInTheirSectionOrder() throws IOException {
+		for (Vector vector : index()) {
+			if (vector.valid() && vector.contractSchema() == ContractSchema.HOME_RESPONSE) {
+				JsonNode document = read(vector.file());
+				HomeResponse home = mapper.treeToValue(document, HomeResponse.class);
+				assertThat(home.sectionOrder()).as(vector.file())
+					.containsExactlyElementsOf(mapper.convertValue(document.get("section_order"), List.class));
+				assertThat(home.services()).containsOnlyKeys(home.sectionOrder());
+			}
+		}
+	}
+
+	@Test
+	void theRecordRefusesASectionOrderThatNamesAnotherSection() {
+		JsonNode document = read("invalid/home-response-section-order-names-unknown-section.json");
+		assertThatExceptionOfType(JsonMappingException.class)
+			.isThrownBy(() -> mapper.treeToValue(document, HomeResponse.class))
+			.withMessageContaining("names \"pets\", which is not a section of services");
+	}
+
+	@Test
+	void validUserContractsAreReadIntoTheRecord() throws IOException {
+		UserContracts contracts = mapper.treeToValue(read("valid/user-contracts-offer-gone-one-unavailable.json"),
+				UserContracts.class);
+		assertThat(contracts.hasContract()).isTrue();
+		assertThat(contracts.contracts()).containsEntry("car_insurance", null)
+			.containsEntry("electricity", new UserContracts.UserContract("electricity_green_offer_1", null, 12, null));
+		assertThat(contracts.unavailableServices()).containsExactly("house_insurance");
+	}
+
 	@Test
 	void indexListsEveryExampleFileAndNothingElse() throws IOException, URISyntaxException {
 		Path examples = Path.of(ContractExamplesTests.class.getResource(EXAMPLES).toURI());
@@ -73,6 +116,7 @@ class ContractExamplesTests {
 			assertThat(vector.file().substring(vector.file().indexOf('/') + 1)).startsWith(vector.schema());
 			if (vector.valid()) {
 				assertThat(vector.expectedErrorContains()).isNull();
+				assertThat(vector.beyondSchema()).isFalse();
 			}
 			else {
 				assertThat(vector.expectedErrorContains()).isNotBlank();
@@ -109,10 +153,13 @@ class ContractExamplesTests {
 	 * @param valid whether the document must pass
 	 * @param expectedErrorContains for invalid vectors, part of the expected message;
 	 * {@code null} for valid ones
+	 * @param beyondSchema for invalid vectors, whether the rule they break is one JSON
+	 * Schema cannot express (only {@link ContractValidator} rejects them)
 	 * @param description what the vector shows
 	 */
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-	record Vector(String file, String schema, boolean valid, String expectedErrorContains, String description) {
+	record Vector(String file, String schema, boolean valid, String expectedErrorContains, boolean beyondSchema,
+			String description) {
 
 		ContractSchema contractSchema() {
 			return Arrays.stream(ContractSchema.values())

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * The Java records write the JSON the schemas describe, and read it back unchanged.
@@ -30,7 +31,7 @@ class ContractRecordsTests {
 		JsonNode json = this.mapper.valueToTree(card());
 		assertThat(json.has("widget_id")).isTrue();
 		assertThat(json.get("component_type").asText()).isEqualTo("Card");
-		assertThat(json.at("/data/image_url").asText()).isEqualTo("assets/images/cars/vw-golf-7-used.png");
+		assertThat(json.at("/data/image_url").asText()).isEqualTo("/images/car-insurance/devk-5c1e2f.svg");
 		assertThat(json.at("/data/pricing/price").decimalValue()).isEqualByComparingTo("89.00");
 		assertThat(json.at("/action/path").asText()).isEqualTo("/widget/car-insurance/contract");
 		assertThat(this.validator.validate(ContractSchema.WIDGET, json)).isEmpty();
@@ -68,7 +69,7 @@ class ContractRecordsTests {
 	}
 
 	@Test
-	void homeResponseIsWrittenInSnakeCaseAndAcceptedBySchema() throws Exception {
+	void homeResponseIsWrittenInSnakeCaseWithItsSectionOrderAndAcceptedBySchema() throws Exception {
 		Map<String, ServiceSection> services = new LinkedHashMap<>();
 		services.put("car_insurance",
 				new ServiceSection("Kfz-Versicherung", List.of(card().withService("car_insurance"))));
@@ -76,15 +77,79 @@ class ContractRecordsTests {
 				new ServiceSection("Krankenversicherung", List.of(infoBox().withService("health_insurance"))));
 		services.put("house_insurance", new ServiceSection("Hausratversicherung", List.of()));
 		services.put("banking", new ServiceSection("Konto & Karte", List.of(productGrid().withService("banking"))));
-		HomeResponse response = new HomeResponse(services, TIMESTAMP, "sdui:home_page:v1");
+		HomeResponse response = HomeResponse.inOrder(services, false, TIMESTAMP, "sdui:home_page:v1:{user:123}");
 
 		String json = this.mapper.writeValueAsString(response);
 		JsonNode tree = this.mapper.readTree(json);
-		assertThat(tree.get("cache_key").asText()).isEqualTo("sdui:home_page:v1");
+		assertThat(tree.get("cache_key").asText()).isEqualTo("sdui:home_page:v1:{user:123}");
 		assertThat(tree.get("timestamp").asText()).isEqualTo("2025-01-15T10:30:00Z");
+		assertThat(tree.get("section_order")).extracting(JsonNode::asText)
+			.containsExactly("car_insurance", "health_insurance", "house_insurance", "banking");
+		assertThat(tree.get("provisional").isBoolean()).isTrue();
 		assertThat(tree.at("/services/banking/widgets/0/service").asText()).isEqualTo("banking");
 		assertThat(this.validator.validate(ContractSchema.HOME_RESPONSE, tree)).isEmpty();
 		assertThat(this.mapper.readValue(json, HomeResponse.class)).isEqualTo(response);
+	}
+
+	@Test
+	void sectionOrderDecidesTheOrderNotTheMap() throws Exception {
+		Map<String, ServiceSection> services = Map.of("banking", new ServiceSection("Konto & Karte", List.of()),
+				"electricity", new ServiceSection("Strom", List.of()));
+		HomeResponse response = new HomeResponse(services, List.of("electricity", "banking"), true, TIMESTAMP,
+				"sdui:home_page:v1:{anonymous}");
+		JsonNode tree = this.mapper.valueToTree(response);
+		assertThat(tree.get("section_order")).extracting(JsonNode::asText).containsExactly("electricity", "banking");
+		assertThat(tree.get("provisional").asBoolean()).isTrue();
+		assertThat(this.validator.validate(ContractSchema.HOME_RESPONSE, tree)).isEmpty();
+	}
+
+	@Test
+	void aHomeWhoseSectionOrderIsNotItsSectionsCannotBeBuilt() {
+		Map<String, ServiceSection> services = new LinkedHashMap<>();
+		services.put("car_insurance", new ServiceSection("Kfz-Versicherung", List.of()));
+		services.put("banking", new ServiceSection("Konto & Karte", List.of()));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new HomeResponse(services, List.of("car_insurance"), false, TIMESTAMP, "k"))
+			.withMessageContaining("misses \"banking\"");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new HomeResponse(services, List.of("car_insurance", "banking", "car_insurance"), false,
+					TIMESTAMP, "k"))
+			.withMessageContaining("names \"car_insurance\" twice");
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> new HomeResponse(services, List.of("car_insurance", "banking", "pets"), false, TIMESTAMP, "k"))
+			.withMessageContaining("names \"pets\", which is not a section of services");
+	}
+
+	@Test
+	void validatorRejectsAHomeWhoseSectionOrderMissesASection() throws Exception {
+		JsonNode home = this.mapper.readTree("""
+				{"section_order":["car_insurance"],"provisional":false,"timestamp":"2025-01-15T10:30:00Z",
+				 "cache_key":"k","services":{"car_insurance":{"title":"Kfz","widgets":[]},
+				 "banking":{"title":"Konto","widgets":[]}}}
+				""");
+		assertThat(this.validator.validate(ContractSchema.HOME_RESPONSE, home))
+			.containsExactly("$.section_order: misses \"banking\", a section of services");
+	}
+
+	@Test
+	void userContractsAreWrittenWithANullPerProductWithoutContractAndAcceptedBySchema() throws Exception {
+		Map<String, UserContracts.UserContract> contracts = new LinkedHashMap<>();
+		contracts.put("car_insurance",
+				new UserContracts.UserContract("car_insurance_devk_offer_123", card().data(), 789, TIMESTAMP));
+		contracts.put("health_insurance", null);
+		contracts.put("banking", new UserContracts.UserContract("banking_giro_1", null, 5, null));
+		UserContracts response = new UserContracts(true, contracts, List.of("house_insurance"));
+
+		String json = this.mapper.writeValueAsString(response);
+		JsonNode tree = this.mapper.readTree(json);
+		assertThat(tree.get("has_contract").asBoolean()).isTrue();
+		assertThat(tree.at("/contracts/health_insurance").isNull()).isTrue();
+		assertThat(tree.at("/contracts/car_insurance/created_at").asText()).isEqualTo("2025-01-15T10:30:00Z");
+		assertThat(tree.at("/contracts/banking").properties()).extracting(Map.Entry::getKey)
+			.containsExactlyInAnyOrder("widget_id", "contract_id");
+		assertThat(tree.get("unavailable_services")).extracting(JsonNode::asText).containsExactly("house_insurance");
+		assertThat(this.validator.validate(ContractSchema.USER_CONTRACTS, tree)).isEmpty();
+		assertThat(this.mapper.readValue(json, UserContracts.class)).isEqualTo(response);
 	}
 
 	@Test
@@ -151,7 +216,7 @@ class ContractRecordsTests {
 
 	private static Widget card() {
 		WidgetData data = new WidgetData("Kfz-Versicherung DEVK", "Top-Angebot für Ihren VW Golf",
-				"Ab 89€/Monat. Vollkasko. Jetzt sparen.", "assets/images/cars/vw-golf-7-used.png",
+				"Ab 89€/Monat. Vollkasko. Jetzt sparen.", "/images/car-insurance/devk-5c1e2f.svg",
 				new Pricing(new BigDecimal("89.00"), "€", "Monat"), new Rating(4.8), "Testsieger",
 				List.of("Rabattschutz inklusive", "Monatlich kündbar"), null, null);
 		return new Widget("car_insurance_devk_offer_123", ComponentType.CARD, 1, data,
@@ -159,9 +224,11 @@ class ContractRecordsTests {
 	}
 
 	private static Widget productGrid() {
-		List<ProductTile> tiles = List.of(new ProductTile("Barclays Visa", "Weltweit gebührenfrei bezahlen",
-				"assets/images/banking/barclays-visa.png", new Pricing(new BigDecimal("0.00"), "€", "Jahr"),
-				new Rating(4.6)), new ProductTile("DKB Visa Debitkarte", null, null, null, null));
+		List<ProductTile> tiles = List.of(
+				new ProductTile("Barclays Visa", "Weltweit gebührenfrei bezahlen",
+						"https://cdn.homewidgets.example/images/banking/barclays-visa-0b7d41.svg",
+						new Pricing(new BigDecimal("0.00"), "€", "Jahr"), new Rating(4.6)),
+				new ProductTile("DKB Visa Debitkarte", null, null, null, null));
 		WidgetData data = new WidgetData("Kreditkarten im Vergleich", null, null, null, null, null, null, null, null,
 				tiles);
 		return new Widget("banking_credit_cards_grid", ComponentType.PRODUCT_GRID, 2, data);

@@ -1,18 +1,11 @@
-import { isHomeResponse, serviceUrlKey, type Action, type HomeResponse, type WidgetData } from './contract';
+import { isHomeResponse, readUserContracts, serviceUrlKey, type Action, type HomeResponse, type UserContracts } from './sdui';
+import { isPurchasable } from './widgetSafety';
 
 export type Identity = { kind: 'anonymous' } | { kind: 'user'; userId: number; token: string };
 
+export type SignedIn = Extract<Identity, { kind: 'user' }>;
+
 export const ANONYMOUS: Identity = { kind: 'anonymous' };
-
-export interface UserContract {
-  widget_id: string;
-  data?: WidgetData;
-}
-
-export interface UserContracts {
-  has_contract: boolean;
-  contracts: Record<string, UserContract | null | undefined>;
-}
 
 export type HomeResult =
   | { kind: 'page'; home: HomeResponse; etag: string | undefined; degraded: boolean }
@@ -53,7 +46,17 @@ function networkMessage(error: unknown): string {
   return error instanceof Error && error.message ? `The service could not be reached (${error.message}).` : 'The service could not be reached.';
 }
 
-/** Everything the web client asks of the core service. */
+/** A path on the core: one leading slash, not `//host` or `/\host` (which browsers read as another host). */
+const CORE_PATH = /^\/(?![/\\])/;
+
+function pageUrl(): string {
+  return globalThis.location?.href ?? 'http://localhost/';
+}
+
+/**
+ * Everything the web client asks of the core service. Requests go only to the configured core, and
+ * the user's token only with them: nothing a widget names becomes a request with the token.
+ */
 export class CoreApi {
   private readonly fetchImpl: typeof fetch;
 
@@ -65,19 +68,33 @@ export class CoreApi {
     this.fetchImpl = fetchImpl ?? ((...args) => globalThis.fetch(...args));
   }
 
-  /** Core-relative paths are joined to the base URL; absolute URLs (link actions) pass through. */
+  /** The URL of a core route (`/home`); anything that is not a path on the core is refused. */
   url(path: string): string {
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) return path;
-    return `${this.coreUrl}${path.startsWith('/') ? '' : '/'}${path}`;
+    if (!CORE_PATH.test(path)) throw new Error(`not a path on the core: ${JSON.stringify(path)}`);
+    return `${this.coreUrl}${path}`;
   }
 
-  private headers(token: string | undefined, extra: Record<string, string> = {}): Record<string, string> {
-    return { Accept: 'application/json, application/problem+json', ...(token ? { Authorization: `Bearer ${token}` } : {}), ...extra };
-  }
-
-  private async call(path: string, init: RequestInit): Promise<Response> {
+  /** Whether a URL points at the configured core (its origin; an empty coreUrl is this page's origin). */
+  isCoreUrl(url: string): boolean {
     try {
-      return await this.fetchImpl(this.url(path), { cache: 'no-store', ...init });
+      return new URL(url, pageUrl()).origin === new URL(this.coreUrl || '/', pageUrl()).origin;
+    } catch {
+      return false;
+    }
+  }
+
+  private headers(url: string, token: string | undefined, extra: Record<string, string> = {}): Record<string, string> {
+    // Belt and braces: url() already allows only core paths; the token never leaves for another origin.
+    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...extra };
+    if (token && this.isCoreUrl(url)) headers.Authorization = `Bearer ${token}`;
+    return headers;
+  }
+
+  private async call(path: string, init: RequestInit & { token?: string | undefined; extraHeaders?: Record<string, string> }): Promise<Response> {
+    const { token, extraHeaders, ...request } = init;
+    const url = this.url(path);
+    try {
+      return await this.fetchImpl(url, { cache: 'no-store', ...request, headers: this.headers(url, token, extraHeaders) });
     } catch (error) {
       throw new ApiError(networkMessage(error), 0);
     }
@@ -88,7 +105,7 @@ export class CoreApi {
    * the home shape (fallback sections) and is returned as a degraded page.
    */
   async home(token: string | undefined, etag?: string): Promise<HomeResult> {
-    const response = await this.call('/home', { headers: this.headers(token, etag ? { 'If-None-Match': etag } : {}) });
+    const response = await this.call('/home', { token, extraHeaders: etag ? { 'If-None-Match': etag } : {} });
     if (response.status === 304) return { kind: 'not-modified' };
     if (response.ok || response.status === 503) {
       let body: unknown;
@@ -106,15 +123,20 @@ export class CoreApi {
     throw new ApiError(detail ?? `The home page could not be loaded (HTTP ${response.status}).`, response.status, detail);
   }
 
-  /** Runs a widget's purchase action: `{user_id, widget_id}` with the action's method to its path. */
+  /**
+   * Runs a widget's purchase action: `{user_id, widget_id}` with POST to the core's contract route it
+   * names. Any other action is refused without a request (the buttons never offer one).
+   */
   async purchase(action: Action, widgetId: string, identity: Identity): Promise<ActionOutcome> {
     if (identity.kind !== 'user') return { kind: 'unauthorized' };
+    if (!isPurchasable(action)) return { kind: 'error', message: 'This offer cannot be bought here' };
     let response: Response;
     try {
       response = await this.call(action.path, {
-        method: action.method,
-        headers: this.headers(identity.token, { 'Content-Type': 'application/json' }),
-        body: action.method === 'GET' ? undefined : JSON.stringify({ user_id: identity.userId, widget_id: widgetId }),
+        method: 'POST',
+        token: identity.token,
+        extraHeaders: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ user_id: identity.userId, widget_id: widgetId }),
       });
     } catch (error) {
       return { kind: 'error', message: error instanceof Error ? error.message : String(error) };
@@ -127,20 +149,19 @@ export class CoreApi {
   }
 
   /** GET /user/{id}/contracts for the signed-in user. */
-  async contracts(identity: Extract<Identity, { kind: 'user' }>): Promise<UserContracts> {
-    const response = await this.call(`/user/${identity.userId}/contracts`, { headers: this.headers(identity.token) });
+  async contracts(identity: SignedIn): Promise<UserContracts> {
+    const response = await this.call(`/user/${identity.userId}/contracts`, { token: identity.token });
     if (!response.ok) {
       const detail = await problemDetail(response);
       throw new ApiError(detail ?? `Your contracts could not be loaded (HTTP ${response.status}).`, response.status, detail);
     }
-    const body = (await response.json()) as Partial<UserContracts>;
-    return { has_contract: Boolean(body.has_contract), contracts: body.contracts ?? {} };
+    return readUserContracts(await response.json());
   }
 
   /** DELETE /widget/{service-key}/contract/{user_id}/{widget_id}. */
-  async cancel(section: string, widgetId: string, identity: Extract<Identity, { kind: 'user' }>): Promise<void> {
+  async cancel(section: string, widgetId: string, identity: SignedIn): Promise<void> {
     const path = `/widget/${encodeURIComponent(serviceUrlKey(section))}/contract/${identity.userId}/${encodeURIComponent(widgetId)}`;
-    const response = await this.call(path, { method: 'DELETE', headers: this.headers(identity.token) });
+    const response = await this.call(path, { method: 'DELETE', token: identity.token });
     if (!response.ok && response.status !== 404) {
       const detail = await problemDetail(response);
       throw new ApiError(detail ?? `The contract could not be cancelled (HTTP ${response.status}).`, response.status, detail);
@@ -148,8 +169,8 @@ export class CoreApi {
   }
 
   /** Local profile only: a demo token for a user id from GET /dev/token. */
-  async devToken(userId: number): Promise<Extract<Identity, { kind: 'user' }>> {
-    const response = await this.call(`/dev/token?user_id=${encodeURIComponent(String(userId))}`, { headers: { Accept: 'application/json' } });
+  async devToken(userId: number): Promise<SignedIn> {
+    const response = await this.call(`/dev/token?user_id=${encodeURIComponent(String(userId))}`, { extraHeaders: { Accept: 'application/json' } });
     if (!response.ok) {
       throw new ApiError(
         response.status === 404
@@ -163,9 +184,22 @@ export class CoreApi {
     return { kind: 'user', userId: typeof body.user_id === 'number' ? body.user_id : userId, token: body.access_token };
   }
 
-  /** The SSE URL; browsers' EventSource cannot send headers, so the token travels as a query parameter. */
-  streamUrl(token: string | undefined): string {
+  /**
+   * The URL to open `GET /stream/updates` with. A browser's EventSource cannot send headers, and a
+   * token in a URL ends up in logs, so a signed-in stream asks `POST /stream/ticket` (with the token)
+   * for a short-lived, single-use ticket first. Call it for every (re)connect: a ticket works once.
+   * Anonymous streams need none.
+   */
+  async streamUrl(token: string | undefined): Promise<string> {
     const url = this.url('/stream/updates');
-    return token ? `${url}?access_token=${encodeURIComponent(token)}` : url;
+    if (!token) return url;
+    const response = await this.call('/stream/ticket', { method: 'POST', token });
+    if (!response.ok) {
+      const detail = await problemDetail(response);
+      throw new ApiError(detail ?? `No stream ticket (HTTP ${response.status}).`, response.status, detail);
+    }
+    const body = (await response.json()) as { ticket?: unknown };
+    if (typeof body.ticket !== 'string' || !body.ticket) throw new ApiError('The stream ticket answer had no ticket.', response.status);
+    return `${url}?ticket=${encodeURIComponent(body.ticket)}`;
   }
 }

@@ -1,5 +1,5 @@
-import { ApiError, type CoreApi } from './api';
-import type { HomeResponse } from './contract';
+import { ApiError, type CoreApi } from './coreApi';
+import type { HomeResponse } from './sdui';
 
 export type HomeState =
   | { status: 'loading' }

@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import { ANONYMOUS, type CoreApi, type Identity } from './api';
+import { ANONYMOUS, type CoreApi, type Identity } from './coreApi';
 
 const STORAGE_KEY = 'homeWidgets.identity';
 

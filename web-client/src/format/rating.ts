@@ -1,13 +1,4 @@
-import type { Pricing } from './contract';
-
-const amount = new Intl.NumberFormat('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const score = new Intl.NumberFormat('de-DE', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-
-/** `89,00 € / Monat`; one-off prices have no frequency: `12,00 €`. */
-export function formatPrice(pricing: Pricing): string {
-  const value = `${amount.format(pricing.price)} ${pricing.currency}`.trim();
-  return pricing.frequency ? `${value} / ${pricing.frequency}` : value;
-}
 
 /** Ratings are 0–5; out-of-range values from a misbehaving service are clamped. */
 export function clampScore(value: number): number {

@@ -2,6 +2,7 @@
 export interface InvalidationEvent {
   type: 'cache_invalidated';
   timestamp?: string;
+  /** e.g. contract_created, contract_deleted, personal_home_ready; every reason means "refetch". */
   reason?: string;
   user_id?: number | null;
   service?: string | null;
@@ -19,32 +20,36 @@ export interface LiveHandlers {
 
 export type EventSourceFactory = (url: string) => EventSource;
 
+/** The URL to open the stream with; asked anew for every (re)connect (a stream ticket works once). */
+export type StreamUrlSource = () => Promise<string>;
+
 export interface LiveOptions {
   createEventSource?: EventSourceFactory;
-  /** First delay before reopening a stream the browser gave up on; doubles up to maxDelayMs. */
+  /** First delay before reconnecting; doubles after each failure up to maxDelayMs. */
   minDelayMs?: number;
   maxDelayMs?: number;
 }
 
-const CLOSED = 2;
-
 /**
- * Subscribes to GET /stream/updates. EventSource retries by itself after a dropped connection;
- * when it gives up (the core or its proxy answered with an error status, e.g. 502 during a restart)
- * this reopens the stream with exponential backoff. Every successful (re)connect triggers a resync,
- * because invalidations sent while disconnected are lost.
+ * Subscribes to GET /stream/updates. A browser's EventSource would retry a dropped stream by itself,
+ * but with the URL it was opened with, and a signed-in stream's ticket is spent once redeemed. So on
+ * any error this closes the stream and reconnects with a fresh URL (a fresh ticket), with exponential
+ * backoff while it keeps failing. Every successful (re)connect triggers a resync, because
+ * invalidations sent while disconnected are lost.
  */
 export class LiveUpdates {
   private source: EventSource | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private failures = 0;
   private stopped = true;
+  /** Bumped on every open and stop, so a ticket that arrives late opens nothing. */
+  private attempt = 0;
   private readonly createEventSource: EventSourceFactory;
   private readonly minDelayMs: number;
   private readonly maxDelayMs: number;
 
   constructor(
-    private readonly url: string,
+    private readonly streamUrl: StreamUrlSource,
     private readonly handlers: LiveHandlers,
     options: LiveOptions = {},
   ) {
@@ -56,11 +61,12 @@ export class LiveUpdates {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
-    this.open();
+    void this.open();
   }
 
   stop(): void {
     this.stopped = true;
+    this.attempt += 1;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.source?.close();
@@ -71,9 +77,18 @@ export class LiveUpdates {
     this.handlers.onStatus?.(status);
   }
 
-  private open(): void {
+  private async open(): Promise<void> {
+    const attempt = ++this.attempt;
     this.status(this.failures === 0 ? 'connecting' : 'reconnecting');
-    const source = this.createEventSource(this.url);
+    let url: string;
+    try {
+      url = await this.streamUrl();
+    } catch {
+      if (attempt === this.attempt && !this.stopped) this.retryLater();
+      return;
+    }
+    if (attempt !== this.attempt || this.stopped) return;
+    const source = this.createEventSource(url);
     this.source = source;
     source.onopen = () => {
       if (this.source !== source) return;
@@ -88,21 +103,20 @@ export class LiveUpdates {
     };
     source.onerror = () => {
       if (this.source !== source || this.stopped) return;
-      if (source.readyState === CLOSED) {
-        source.close();
-        this.source = null;
-        const delay = Math.min(this.maxDelayMs, this.minDelayMs * 2 ** this.failures);
-        this.failures += 1;
-        this.status('reconnecting');
-        this.timer = setTimeout(() => {
-          this.timer = null;
-          if (!this.stopped) this.open();
-        }, delay);
-      } else {
-        // The browser is already retrying (connection dropped, e.g. the core restarts).
-        this.status('reconnecting');
-      }
+      source.close();
+      this.source = null;
+      this.retryLater();
     };
+  }
+
+  private retryLater(): void {
+    const delay = Math.min(this.maxDelayMs, this.minDelayMs * 2 ** this.failures);
+    this.failures += 1;
+    this.status('reconnecting');
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      if (!this.stopped) void this.open();
+    }, delay);
   }
 }
 

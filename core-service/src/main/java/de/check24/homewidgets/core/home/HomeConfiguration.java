@@ -32,6 +32,11 @@ class HomeConfiguration {
 	}
 
 	@Bean
+	HomeDocuments homeDocuments(HomePages pages, ObjectMapper objectMapper) {
+		return new HomeDocuments(pages, objectMapper);
+	}
+
+	@Bean
 	HomeResponses homeResponses(HomeProperties properties) {
 		return new HomeResponses(properties.retryAfter());
 	}

@@ -8,8 +8,6 @@ import java.util.Map;
 
 import javax.crypto.spec.SecretKeySpec;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import de.check24.homewidgets.core.config.SecretsCheck;
 import de.check24.homewidgets.core.products.Product;
 import de.check24.homewidgets.core.products.ProductCatalog;
@@ -61,11 +59,6 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class SecurityConfiguration {
 
 	private static final int MINIMUM_SECRET_BYTES = 32;
-
-	@Bean
-	ProblemWriter problemWriter(ObjectMapper objectMapper) {
-		return new ProblemWriter(objectMapper);
-	}
 
 	@Bean
 	@Order(1)

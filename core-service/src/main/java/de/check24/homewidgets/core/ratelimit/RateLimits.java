@@ -1,0 +1,179 @@
+package de.check24.homewidgets.core.ratelimit;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The buckets requests are counted in: one per client address and one per signed-in user,
+ * kept in Redis by Bucket4j so that every replica counts into the same bucket. When Redis
+ * is unavailable (the {@code redis} breaker is open or a call fails), each replica counts
+ * in buckets of its own memory instead: limits then hold per replica, so a client can get
+ * up to the limit times the replica count, but no request is refused for want of Redis
+ * and none escapes counting.
+ */
+class RateLimits {
+
+	private static final Logger logger = LoggerFactory.getLogger(RateLimits.class);
+
+	private final Supplier<AsyncProxyManager<String>> connect;
+
+	private volatile AsyncProxyManager<String> shared;
+
+	private final CircuitBreaker redis;
+
+	private final Cache<String, Bucket> local = Caffeine.newBuilder()
+		.maximumSize(200_000)
+		.expireAfterAccess(Duration.ofMinutes(5))
+		.build();
+
+	private final Limit user;
+
+	private final Limit ip;
+
+	private final Counter localDecisions;
+
+	RateLimits(Supplier<AsyncProxyManager<String>> connect, CircuitBreaker redis, RateLimitProperties properties,
+			MeterRegistry meterRegistry) {
+		this.connect = connect;
+		this.redis = redis;
+		this.user = new Limit("user", properties.perUser(), meterRegistry);
+		this.ip = new Limit("ip", properties.perIp(), meterRegistry);
+		this.localDecisions = Counter.builder("home.rate.limit.local")
+			.description("Rate limit decisions taken in this replica's memory while Redis was unavailable")
+			.register(meterRegistry);
+	}
+
+	/**
+	 * Counts a request against its client address and, if signed in, its user.
+	 * @param address the client address
+	 * @param userId the user, {@code null} when anonymous
+	 * @return the first limit the request exceeds, or {@code null} when it may pass
+	 */
+	Exceeded consume(String address, Long userId) {
+		CompletableFuture<ConsumptionProbe> byIp = probe(this.ip, "{ip:" + address + "}");
+		CompletableFuture<ConsumptionProbe> byUser = (userId != null) ? probe(this.user, "{user:" + userId + "}")
+				: null;
+		Exceeded exceeded = check(this.ip, byIp);
+		Exceeded userExceeded = (byUser != null) ? check(this.user, byUser) : null;
+		return (exceeded != null) ? exceeded : userExceeded;
+	}
+
+	private CompletableFuture<ConsumptionProbe> probe(Limit limit, String key) {
+		String redisKey = "sdui:rate_limit:v1:" + limit.name + ":" + key;
+		if (!this.redis.tryAcquirePermission()) {
+			return CompletableFuture.completedFuture(local(limit, redisKey));
+		}
+		long started = System.nanoTime();
+		AsyncProxyManager<String> shared;
+		try {
+			shared = shared();
+		}
+		catch (RuntimeException ex) {
+			this.redis.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, ex);
+			return CompletableFuture.completedFuture(local(limit, redisKey));
+		}
+		return shared.builder()
+			.withOptimization(Optimizations.batching())
+			.build(redisKey, limit.configuration)
+			.tryConsumeAndReturnRemaining(1)
+			.handle((probe, failure) -> {
+				long elapsed = System.nanoTime() - started;
+				if (failure != null) {
+					this.redis.onError(elapsed, TimeUnit.NANOSECONDS, failure);
+					logger.debug("Rate limit in Redis failed, counting locally: {}", failure.toString());
+					return local(limit, redisKey);
+				}
+				this.redis.onSuccess(elapsed, TimeUnit.NANOSECONDS);
+				return probe;
+			});
+	}
+
+	private AsyncProxyManager<String> shared() {
+		AsyncProxyManager<String> current = this.shared;
+		if (current == null) {
+			synchronized (this) {
+				if (this.shared == null) {
+					this.shared = this.connect.get();
+				}
+				current = this.shared;
+			}
+		}
+		return current;
+	}
+
+	private ConsumptionProbe local(Limit limit, String key) {
+		this.localDecisions.increment();
+		return this.local.get(key, (ignored) -> Bucket.builder().addLimit(limit.bandwidth.get()).build())
+			.tryConsumeAndReturnRemaining(1);
+	}
+
+	private static Exceeded check(Limit limit, CompletableFuture<ConsumptionProbe> pending) {
+		ConsumptionProbe probe = pending.join();
+		if (probe.isConsumed()) {
+			return null;
+		}
+		limit.rejected.increment();
+		return new Exceeded(limit.name, limit.requests, limit.window,
+				Duration.ofNanos(probe.getNanosToWaitForRefill()));
+	}
+
+	/**
+	 * A limit a request exceeded.
+	 *
+	 * @param name {@code user} or {@code ip}
+	 * @param requests how many requests the limit allows
+	 * @param window in which window
+	 * @param retryAfter when the next request would pass
+	 */
+	record Exceeded(String name, long requests, Duration window, Duration retryAfter) {
+
+	}
+
+	private static final class Limit {
+
+		private final String name;
+
+		private final long requests;
+
+		private final Duration window;
+
+		private final Supplier<Bandwidth> bandwidth;
+
+		private final BucketConfiguration configuration;
+
+		private final Counter rejected;
+
+		Limit(String name, RateLimitProperties.Limit limit, MeterRegistry meterRegistry) {
+			this.name = name;
+			this.requests = limit.requests();
+			this.window = limit.per();
+			this.bandwidth = () -> Bandwidth.builder()
+				.capacity(limit.requests())
+				.refillIntervally(limit.requests(), limit.per())
+				.build();
+			this.configuration = BucketConfiguration.builder().addLimit(this.bandwidth.get()).build();
+			this.rejected = Counter.builder("home.rate.limit.rejected")
+				.description("Requests refused with 429 because a rate limit was exceeded")
+				.tag("limit", name)
+				.register(meterRegistry);
+		}
+
+	}
+
+}

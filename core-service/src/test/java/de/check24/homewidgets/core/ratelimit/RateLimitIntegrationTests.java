@@ -1,0 +1,152 @@
+package de.check24.homewidgets.core.ratelimit;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import de.check24.homewidgets.core.support.CoreReplicas;
+import de.check24.homewidgets.core.support.HttpTestClient;
+import de.check24.homewidgets.core.support.StubProducts;
+import de.check24.homewidgets.core.support.Tokens;
+import de.check24.homewidgets.infrastructure.LocalRedis;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The spec's limits (100 requests a minute per user, 1000 per address) counted across two
+ * replicas in Redis, in front of everything including the in-memory {@code /home}, and
+ * counted per replica while Redis is down.
+ */
+class RateLimitIntegrationTests {
+
+	private static ConfigurableApplicationContext replicaA;
+
+	private static ConfigurableApplicationContext replicaB;
+
+	private final ObjectMapper objectMapper = new ObjectMapper();
+
+	@BeforeAll
+	static void startTwoReplicas() {
+		LocalRedis.shared().start();
+		replicaA = CoreReplicas.start(Map.of());
+		replicaB = CoreReplicas.start(Map.of());
+	}
+
+	@AfterAll
+	static void stopReplicas() {
+		LocalRedis.shared().start();
+		replicaA.close();
+		replicaB.close();
+	}
+
+	@BeforeEach
+	void emptyBuckets() {
+		LocalRedis.shared().start();
+		StubProducts.shared().reset();
+		replicaA.getBean(StringRedisTemplate.class).execute((RedisCallback<Object>) (connection) -> {
+			connection.serverCommands().flushAll();
+			return null;
+		});
+	}
+
+	private static HttpResponse<String> home(ConfigurableApplicationContext replica, long userId, String address) {
+		return CoreReplicas.http(replica)
+			.get("/home", "Authorization", "Bearer " + Tokens.forUser(userId), "X-Forwarded-For", address);
+	}
+
+	@Test
+	void refusesAUsersHundredAndFirstRequestInAMinuteOnEitherReplica() throws Exception {
+		for (int i = 0; i < 100; i++) {
+			ConfigurableApplicationContext replica = (i % 2 == 0) ? replicaA : replicaB;
+			// a new address every time: only the user's limit can apply
+			assertThat(home(replica, 4242, "198.51.100." + (i + 1)).statusCode()).as("request %d", i + 1)
+				.isEqualTo(200);
+		}
+
+		for (ConfigurableApplicationContext replica : List.of(replicaA, replicaB)) {
+			HttpResponse<String> refused = home(replica, 4242, "198.51.100.201");
+
+			assertThat(refused.statusCode()).isEqualTo(429);
+			assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+			JsonNode problem = this.objectMapper.readTree(refused.body());
+			assertThat(problem.path("type").asText()).isEqualTo("https://homewidgets.check24.de/problems/rate-limited");
+			assertThat(problem.path("status").asInt()).isEqualTo(429);
+			assertThat(refused.headers().firstValue("Retry-After"))
+				.hasValueSatisfying((seconds) -> assertThat(Long.parseLong(seconds)).isPositive());
+			assertThat(refused.headers().firstValue("RateLimit-Policy")).hasValue("\"user\";q=100;w=60");
+			assertThat(refused.headers().firstValue("RateLimit"))
+				.hasValueSatisfying((value) -> assertThat(value).startsWith("\"user\";r=0;t="));
+		}
+		// another user is not affected
+		assertThat(home(replicaA, 4243, "198.51.100.202").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void refusesAnAddressOverAThousandRequestsAMinute() {
+		HttpTestClient a = CoreReplicas.http(replicaA);
+		HttpTestClient b = CoreReplicas.http(replicaB);
+		for (int i = 0; i < 1000; i++) {
+			assertThat(((i % 2 == 0) ? a : b).get("/home", "X-Forwarded-For", "203.0.113.9").statusCode())
+				.as("request %d", i + 1)
+				.isEqualTo(200);
+		}
+
+		HttpResponse<String> refused = a.get("/home", "X-Forwarded-For", "203.0.113.9");
+
+		assertThat(refused.statusCode()).isEqualTo(429);
+		assertThat(refused.headers().firstValue("RateLimit-Policy")).hasValue("\"ip\";q=1000;w=60");
+		assertThat(b.get("/home", "X-Forwarded-For", "203.0.113.10").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void countsPerReplicaWhileRedisIsDownAndTogetherAgainOnceItIsBack() {
+		LocalRedis.shared().stop();
+		try {
+			// each replica counts alone now: a hundred on each still pass
+			for (ConfigurableApplicationContext replica : List.of(replicaA, replicaB)) {
+				for (int i = 0; i < 100; i++) {
+					assertThat(home(replica, 5151, "192.0.2." + (i + 1)).statusCode()).isEqualTo(200);
+				}
+				assertThat(home(replica, 5151, "192.0.2.200").statusCode()).isEqualTo(429);
+			}
+		}
+		finally {
+			LocalRedis.shared().start();
+		}
+
+		// shared again: the replicas count into one bucket once the breaker lets Redis in
+		await().atMost(Duration.ofSeconds(20))
+			.pollInterval(Duration.ofMillis(300))
+			.ignoreExceptions()
+			.untilAsserted(() -> {
+				long user = 6000 + System.nanoTime() % 1000;
+				assertThat(home(replicaA, user, "192.0.2.250").statusCode()).isEqualTo(200);
+				assertThat(
+						replicaA.getBean(StringRedisTemplate.class).keys("sdui:rate_limit:v1:user:{user:" + user + "}"))
+					.isNotEmpty();
+			});
+	}
+
+	@Test
+	void neitherLimitsHealthChecksNorTheCoresPublicKeys() {
+		HttpTestClient a = CoreReplicas.http(replicaA);
+		for (int i = 0; i < 1100; i++) {
+			assertThat(a.get((i % 2 == 0) ? "/health" : "/.well-known/jwks.json", "X-Forwarded-For", "203.0.113.77")
+				.statusCode()).isEqualTo(200);
+		}
+	}
+
+}

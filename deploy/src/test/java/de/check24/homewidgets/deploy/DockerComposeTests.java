@@ -107,6 +107,16 @@ class DockerComposeTests {
 		}
 
 		@Test
+		void productsPointImageUrlsAtTheCdnsPublishedPort() {
+			String published = ports("cdn").get(0);
+			for (String product : ServiceVariables.PRODUCTS) {
+				assertThat(environment(product).get("IMAGE_BASE_URL")).as(product)
+					.isEqualTo("${IMAGE_BASE_URL:-http://localhost:" + published.substring(0, published.indexOf(':'))
+							+ "}");
+			}
+		}
+
+		@Test
 		void productsReachTheCoreThroughTheLoadBalancersInternalListener() {
 			for (String product : ServiceVariables.PRODUCTS) {
 				assertThat(environment(product)).containsEntry("CORE_SERVICE_URL", "http://core-lb:8080");

@@ -24,7 +24,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.RedisTemplate;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.util.backoff.FixedBackOff;
 
@@ -71,9 +73,21 @@ class CacheConfiguration {
 	}
 
 	@Bean
+	SectionBlobs sectionBlobs(RedisConnectionFactory connectionFactory, RedisGuard redisGuard, ProductCatalog catalog,
+			CacheProperties properties, ObjectMapper objectMapper, Clock clock) {
+		RedisTemplate<String, byte[]> blobs = new RedisTemplate<>();
+		blobs.setConnectionFactory(connectionFactory);
+		blobs.setKeySerializer(RedisSerializer.string());
+		blobs.setValueSerializer(RedisSerializer.byteArray());
+		blobs.afterPropertiesSet();
+		return new SectionBlobs(blobs, redisGuard, objectMapper, clock, HomeStore.keyTtl(catalog, properties),
+				properties.sectionMemory().toBytes());
+	}
+
+	@Bean
 	HomeStore homeStore(StringRedisTemplate redis, RedisGuard redisGuard, ProductCatalog catalog,
-			CacheProperties properties, ObjectMapper objectMapper) {
-		return new HomeStore(redis, redisGuard, catalog, properties, objectMapper);
+			CacheProperties properties, SectionBlobs sectionBlobs) {
+		return new HomeStore(redis, redisGuard, catalog, properties, sectionBlobs);
 	}
 
 	@Bean

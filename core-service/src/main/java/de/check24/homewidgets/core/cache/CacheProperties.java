@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -21,10 +22,13 @@ import org.springframework.validation.annotation.Validated;
  * @param refreshThreads threads for background refreshes of stale homes
  * @param refreshQueueCapacity refreshes waiting for a thread; beyond it a refresh is
  * skipped and the next stale request asks again
+ * @param sectionMemory memory each replica spends on decoded section contents (they are
+ * shared by many homes and never change)
  */
 @Validated
 @ConfigurationProperties("home.cache")
 record CacheProperties(@NotNull Duration ttl, @NotNull Duration grace, @NotNull Duration staleIfError,
-		@NotNull Duration refreshLockTtl, @Min(1) int refreshThreads, @Min(1) int refreshQueueCapacity) {
+		@NotNull Duration refreshLockTtl, @Min(1) int refreshThreads, @Min(1) int refreshQueueCapacity,
+		@NotNull DataSize sectionMemory) {
 
 }

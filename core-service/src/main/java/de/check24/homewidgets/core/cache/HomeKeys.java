@@ -14,6 +14,9 @@ final class HomeKeys {
 	/** The pub/sub channel invalidations travel between core replicas on. */
 	static final String CHANNEL = PREFIX + "invalidations";
 
+	/** Where section contents live, once each, by digest. */
+	static final String SECTION_PREFIX = "sdui:section:v1:";
+
 	/** Matches every user's home hash, not the locks. */
 	static final String USER_HOMES = PREFIX + "{user:*}";
 
@@ -36,6 +39,19 @@ final class HomeKeys {
 	 */
 	static String lock(Viewer viewer) {
 		return home(viewer) + ":lock";
+	}
+
+	/**
+	 * The blob of a section's widgets.
+	 * @param digest the digest of their JSON
+	 * @return e.g. {@code sdui:section:v1:{Qx3...}}
+	 */
+	static String section(String digest) {
+		return SECTION_PREFIX + "{" + digest + "}";
+	}
+
+	static String digestOf(String sectionKey) {
+		return sectionKey.substring(SECTION_PREFIX.length() + 1, sectionKey.length() - 1);
 	}
 
 	private static String tag(Viewer viewer) {

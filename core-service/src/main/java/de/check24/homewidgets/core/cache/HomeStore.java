@@ -1,18 +1,17 @@
 package de.check24.homewidgets.core.cache;
 
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,17 +21,21 @@ import de.check24.homewidgets.core.products.ProductCatalog;
 import de.check24.homewidgets.core.products.ProductSection;
 import de.check24.homewidgets.core.viewer.Viewer;
 
+import org.springframework.data.redis.connection.RedisClusterConnection;
+import org.springframework.data.redis.connection.RedisClusterNode;
 import org.springframework.data.redis.core.Cursor;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
  * Home sections in Redis: one hash per home with a field per product section, each
- * holding its widgets and when they were fetched, plus a generation counter. An
- * invalidation bumps the generation and deletes the affected fields; a write only lands
- * if the generation is still the one read before fetching, so a fetch that raced a
- * purchase never writes the pre-purchase page back. Every Redis call goes through the
+ * holding when it was fetched and the digest of its widgets (which {@link SectionBlobs}
+ * keeps once for every home that shows them), plus a generation counter. An invalidation
+ * bumps the generation and deletes the affected fields; a write only lands if the
+ * generation is still the one read before fetching, so a fetch that raced a purchase
+ * never writes the pre-purchase page back. Every Redis call goes through the
  * {@link RedisGuard}; a Redis that fails reads as a home with nothing cached.
  */
 class HomeStore {
@@ -65,22 +68,27 @@ class HomeStore {
 
 	private final CacheProperties properties;
 
-	private final ObjectMapper objectMapper;
+	private final SectionBlobs blobs;
 
 	private final Duration keyTtl;
 
 	HomeStore(StringRedisTemplate redis, RedisGuard guard, ProductCatalog catalog, CacheProperties properties,
-			ObjectMapper objectMapper) {
+			SectionBlobs blobs) {
 		this.redis = redis;
 		this.guard = guard;
 		this.catalog = catalog;
 		this.properties = properties;
-		this.objectMapper = objectMapper;
+		this.blobs = blobs;
 		this.keyTtl = keyTtl(catalog, properties);
 	}
 
-	// a home hash lives as long as its longest-lived section may still be served
-	private static Duration keyTtl(ProductCatalog catalog, CacheProperties properties) {
+	/**
+	 * A home hash lives as long as its longest-lived section may still be served.
+	 * @param catalog the products
+	 * @param properties the cache's lifetimes
+	 * @return the TTL every write gives a home hash
+	 */
+	static Duration keyTtl(ProductCatalog catalog, CacheProperties properties) {
 		Duration longest = properties.ttl();
 		for (Product product : catalog.all()) {
 			Duration ttl = catalog.ttl(product).orElse(properties.ttl());
@@ -100,13 +108,22 @@ class HomeStore {
 		if (entries == null) {
 			return CachedSections.UNAVAILABLE;
 		}
-		Map<Product, CachedSection> sections = new LinkedHashMap<>();
+		Map<Product, SectionRef> refs = new LinkedHashMap<>();
 		for (Product product : this.catalog.all()) {
-			Object json = entries.get(product.section());
-			if (json != null) {
-				parse(product, (String) json).ifPresent((section) -> sections.put(product, section));
+			Object value = entries.get(product.section());
+			if (value != null) {
+				SectionRef.parse((String) value).ifPresent((ref) -> refs.put(product, ref));
 			}
 		}
+		Map<String, List<HomeWidget>> widgets = refs.isEmpty() ? Map.of()
+				: this.blobs.load(refs.values().stream().map(SectionRef::digest).toList());
+		Map<Product, CachedSection> sections = new LinkedHashMap<>();
+		refs.forEach((product, ref) -> {
+			List<HomeWidget> shown = widgets.get(ref.digest());
+			if (shown != null) {
+				sections.put(product, toCached(product, shown, ref.storedAt()));
+			}
+		});
 		return new CachedSections(sections, (String) entries.getOrDefault(GENERATION, "0"));
 	}
 
@@ -122,18 +139,23 @@ class HomeStore {
 	 */
 	Map<Product, CachedSection> store(Viewer viewer, CachedSections basis, Collection<ProductSection> fetched,
 			Instant fetchedAt) {
+		// what is stored is what is read back: millisecond precision, so a page rendered
+		// from Redis has the same bytes and ETag as the one rendered when it was fetched
+		Instant storedAt = fetchedAt.truncatedTo(ChronoUnit.MILLIS);
 		Map<Product, CachedSection> stored = new LinkedHashMap<>();
-		List<String> arguments = new ArrayList<>();
-		arguments.add(basis.generation());
-		arguments.add(String.valueOf(this.keyTtl.toMillis()));
-		for (ProductSection section : fetched) {
-			if (section.available()) {
-				stored.put(section.product(), toCached(section.product(), section.widgets(), fetchedAt));
-				arguments.add(section.product().section());
-				arguments.add(serialise(new StoredSection(fetchedAt, section.widgets())));
-			}
+		List<ProductSection> real = fetched.stream().filter(ProductSection::available).toList();
+		for (ProductSection section : real) {
+			stored.put(section.product(), toCached(section.product(), section.widgets(), storedAt));
 		}
 		if (basis.available() && !stored.isEmpty()) {
+			List<String> digests = this.blobs.store(real.stream().map(ProductSection::widgets).toList());
+			List<String> arguments = new ArrayList<>();
+			arguments.add(basis.generation());
+			arguments.add(String.valueOf(this.keyTtl.toMillis()));
+			for (int i = 0; i < real.size(); i++) {
+				arguments.add(real.get(i).product().section());
+				arguments.add(new SectionRef(storedAt, digests.get(i)).toString());
+			}
 			Long written = this.guard.call("write",
 					() -> this.redis.execute(WRITE, List.of(HomeKeys.home(viewer)), arguments.toArray()), 0L);
 			if (written == null || written == 0L) {
@@ -156,14 +178,35 @@ class HomeStore {
 			}
 			else {
 				evict(HomeKeys.home(Viewer.ANONYMOUS), product);
-				ScanOptions users = ScanOptions.scanOptions().match(HomeKeys.USER_HOMES).count(1000).build();
-				try (Cursor<String> keys = this.redis.scan(users)) {
-					keys.forEachRemaining((key) -> evict(key, product));
-				}
+				forEveryUserHome((key) -> evict(key, product));
 			}
 			return true;
 		}, false);
 		return Boolean.TRUE.equals(evicted);
+	}
+
+	// a cluster scans master by master; SCAN on a cluster connection covers one node only
+	private void forEveryUserHome(Consumer<String> action) {
+		ScanOptions users = ScanOptions.scanOptions().match(HomeKeys.USER_HOMES).count(1000).build();
+		this.redis.execute((RedisCallback<Void>) (connection) -> {
+			if (connection instanceof RedisClusterConnection cluster) {
+				for (RedisClusterNode node : cluster.clusterGetNodes()) {
+					if (node.isMaster()) {
+						scan(cluster.scan(node, users), action);
+					}
+				}
+			}
+			else {
+				scan(connection.keyCommands().scan(users), action);
+			}
+			return null;
+		});
+	}
+
+	private static void scan(Cursor<byte[]> keys, Consumer<String> action) {
+		try (keys) {
+			keys.forEachRemaining((key) -> action.accept(new String(key, StandardCharsets.UTF_8)));
+		}
 	}
 
 	private void evict(String key, Product product) {
@@ -183,28 +226,30 @@ class HomeStore {
 		return new CachedSection(product, widgets, storedAt, freshUntil, freshUntil.plus(this.properties.grace()));
 	}
 
-	private Optional<CachedSection> parse(Product product, String json) {
-		try {
-			StoredSection stored = this.objectMapper.readValue(json, StoredSection.class);
-			return Optional.of(toCached(product, stored.widgets(), stored.storedAt()));
-		}
-		catch (IOException | RuntimeException ex) {
-			logger.warn("Ignoring unreadable cached {} section: {}", product, ex.toString());
-			return Optional.empty();
-		}
-	}
+	/**
+	 * A home's pointer to one of its sections: when it was fetched and where its widgets
+	 * are, as {@code <epoch millis>:<digest>}.
+	 */
+	record SectionRef(Instant storedAt, String digest) {
 
-	private String serialise(StoredSection section) {
-		try {
-			return this.objectMapper.writeValueAsString(section);
+		static Optional<SectionRef> parse(String value) {
+			int colon = value.indexOf(':');
+			if (colon < 1) {
+				return Optional.empty();
+			}
+			try {
+				return Optional.of(new SectionRef(Instant.ofEpochMilli(Long.parseLong(value.substring(0, colon))),
+						value.substring(colon + 1)));
+			}
+			catch (NumberFormatException ex) {
+				return Optional.empty();
+			}
 		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
 
-	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-	record StoredSection(Instant storedAt, List<HomeWidget> widgets) {
+		@Override
+		public String toString() {
+			return this.storedAt.toEpochMilli() + ":" + this.digest;
+		}
 
 	}
 

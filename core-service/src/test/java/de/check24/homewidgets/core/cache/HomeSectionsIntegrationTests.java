@@ -210,4 +210,27 @@ class HomeSectionsIntegrationTests extends CoreTestBase {
 		});
 	}
 
+	@Test
+	void storesSectionsThatManyHomesShowOnceAndEachHomeOnlyRefersToThem() {
+		stubs.all().forEach(StubProduct::sameForEveryone);
+
+		for (long user = 9100; user < 9120; user++) {
+			assertThat(http.home(user).statusCode()).isEqualTo(200);
+		}
+		http.home(null);
+
+		assertThat(redis.keys("sdui:section:v1:*")).hasSize(4);
+		assertThat(redis.keys("sdui:home_page:v1:{user:91*}")).hasSize(20);
+		// a home refers to its section as "<fetched at>:<digest>"
+		assertThat(digestOf("sdui:home_page:v1:{user:9100}")).isEqualTo(digestOf("sdui:home_page:v1:{anonymous}"));
+		forgetPagesInMemory();
+		assertThat(titles(http.home(9105L), TestProducts.BANKING)).first()
+			.isEqualTo(stub(TestProducts.BANKING).title(null, "v1"));
+		stubs.all().forEach((stub) -> assertThat(stub.widgetCalls()).isEqualTo(21));
+	}
+
+	private String digestOf(String home) {
+		return redis.<String, String>opsForHash().get(home, "banking").split(":")[1];
+	}
+
 }

@@ -58,6 +58,8 @@ public final class StubProduct {
 
 	private volatile boolean failingContracts;
 
+	private volatile boolean sameForEveryone;
+
 	private volatile boolean futureDataField;
 
 	private volatile Duration delay = Duration.ZERO;
@@ -93,6 +95,7 @@ public final class StubProduct {
 		this.invalidWidget = false;
 		this.onlyInvalidWidgets = false;
 		this.failingContracts = false;
+		this.sameForEveryone = false;
 		this.futureDataField = false;
 		this.delay = Duration.ZERO;
 		this.version = "v1";
@@ -169,6 +172,16 @@ public final class StubProduct {
 	 */
 	public StubProduct failingContracts() {
 		this.failingContracts = true;
+		return this;
+	}
+
+	/**
+	 * Serves every user the generic offers, as products do for users without a personal
+	 * one.
+	 * @return this stub
+	 */
+	public StubProduct sameForEveryone() {
+		this.sameForEveryone = true;
 		return this;
 	}
 
@@ -257,7 +270,8 @@ public final class StubProduct {
 					respond(exchange, 500, "{\"title\":\"Internal Server Error\"}");
 					return;
 				}
-				respond(exchange, 200, widgets((userId != null) ? Long.valueOf(userId) : null));
+				respond(exchange, 200,
+						widgets((userId != null && !this.sameForEveryone) ? Long.valueOf(userId) : null));
 			}
 			finally {
 				this.inFlight.decrementAndGet();

@@ -3,7 +3,10 @@ package de.check24.homewidgets.product;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -13,6 +16,7 @@ import de.check24.homewidgets.sdui.ContractEvent;
 import de.check24.homewidgets.sdui.ContractEventType;
 import de.check24.homewidgets.sdui.ContractSchema;
 import de.check24.homewidgets.sdui.ContractValidator;
+import de.check24.homewidgets.product.ProductHttp.Response;
 import de.check24.homewidgets.sdui.ProductResponse;
 import de.check24.homewidgets.sdui.Widget;
 import de.check24.homewidgets.sdui.WidgetJson;
@@ -28,11 +32,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
@@ -44,12 +49,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * product module extends this once (e.g. {@code CarInsuranceServiceIntegrationTests}), so
  * every service passes the same suite without copying it. The suite reads the
  * expectations it needs (generic and targeted widgets, purchasable offers) from the
- * service's own seed data.
+ * service's own seed data. Every request carries a token signed the way the core signs
+ * them ({@link CoreTokens}), for the user the request names.
  */
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(classes = ProductServiceUnderTest.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "product.core.base-url=http://127.0.0.1:9")
+@ActiveProfiles("local")
 public abstract class ProductServiceIntegrationTests {
+
+	/** A user no test request is about; stands in for "some logged-in user". */
+	private static final long BYSTANDER = 999_999_999;
+
+	private static final Pattern NAMED_USER = Pattern
+		.compile("(?:[?&]user_id=|/contract/|\"user_id\"\\s*:\\s*)(\\d+)(?=$|[&/,}\\s])");
 
 	private static final String PROBLEMS = "https://homewidgets.check24.de/problems/";
 
@@ -63,6 +76,9 @@ public abstract class ProductServiceIntegrationTests {
 	@LocalServerPort
 	private int port;
 
+	@LocalManagementPort
+	private int managementPort;
+
 	@Autowired
 	private ProductProperties product;
 
@@ -72,21 +88,18 @@ public abstract class ProductServiceIntegrationTests {
 	@Autowired
 	private JdbcTemplate jdbc;
 
-	private RestClient http;
+	private ProductHttp http;
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		EmbeddedInfrastructure.postgres(registry, "product_service_db");
 		EmbeddedInfrastructure.kafka(registry);
+		CoreTokens.register(registry);
 	}
 
 	@BeforeEach
 	void startEachTestWithoutContracts() {
-		this.http = RestClient.builder()
-			.baseUrl("http://127.0.0.1:" + this.port)
-			.defaultStatusHandler((status) -> true, (request, response) -> {
-			})
-			.build();
+		this.http = ProductHttp.to(this.port);
 		this.jdbc.update("DELETE FROM contracts");
 	}
 
@@ -370,13 +383,13 @@ public abstract class ProductServiceIntegrationTests {
 		}
 
 		@Test
-		void exposesActuatorHealthAndPrometheusMetrics() {
-			assertThat(get("/actuator/health").body().path("status").asText()).isEqualTo("UP");
-			String metrics = ProductServiceIntegrationTests.this.http.get()
-				.uri("/actuator/prometheus")
-				.retrieve()
-				.body(String.class);
-			assertThat(metrics).contains("jvm_memory_used_bytes");
+		void exposesActuatorHealthAndPrometheusMetricsOnTheManagementPortOnly() {
+			RestClient management = RestClient.create("http://127.0.0.1:" + managementPort);
+			JsonNode readiness = management.get().uri("/actuator/health/readiness").retrieve().body(JsonNode.class);
+			assertThat(readiness.path("status").asText()).isEqualTo("UP");
+			assertThat(management.get().uri("/actuator/prometheus").retrieve().body(String.class))
+				.contains("jvm_memory_used_bytes");
+			assertProblem(get("/actuator/prometheus"), 404, "not-found");
 		}
 
 	}
@@ -447,13 +460,7 @@ public abstract class ProductServiceIntegrationTests {
 	}
 
 	private static void assertProblem(Response response, int status, String type) {
-		assertThat(response.status()).as("status of %s", response.body()).isEqualTo(status);
-		assertThat(response.headers().getContentType()).isNotNull()
-			.matches((contentType) -> contentType.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-		assertThat(response.body().path("type").asText()).isEqualTo(PROBLEMS + type);
-		assertThat(response.body().path("status").asInt()).isEqualTo(status);
-		assertThat(response.body().path("title").asText()).isNotBlank();
-		assertThat(response.body().toString()).doesNotContain("Exception").doesNotContain("\tat ");
+		ProductHttp.assertProblem(response, status, type);
 	}
 
 	private Response get(String path) {
@@ -469,19 +476,38 @@ public abstract class ProductServiceIntegrationTests {
 	}
 
 	private Response exchange(HttpMethod method, String path, String body) {
-		RestClient.RequestBodySpec request = this.http.method(method).uri(path);
-		if (body != null) {
-			request.contentType(MediaType.APPLICATION_JSON).body(body);
-		}
-		return request.exchange((clientRequest, clientResponse) -> {
-			String text = new String(clientResponse.getBody().readAllBytes());
-			return new Response(clientResponse.getStatusCode().value(), clientResponse.getHeaders(),
-					text.isEmpty() ? json.nullNode() : json.readTree(text));
-		});
+		return this.http.call(method, path, tokenFor(method, path, body), body);
 	}
 
-	private record Response(int status, HttpHeaders headers, JsonNode body) {
+	/**
+	 * Signs as the core would: for the user the request names in its query, path or body;
+	 * the generic widget list anonymously; anything else for a bystander.
+	 */
+	private String tokenFor(HttpMethod method, String path, String body) {
+		OptionalLong named = namedUser(path + " " + ((body != null) ? body : ""));
+		if (named.isPresent()) {
+			return CoreTokens.shared().forUser(key(), named.getAsLong());
+		}
+		if (HttpMethod.GET.equals(method) && path.startsWith("/widget/") && path.indexOf('/', 8) < 0) {
+			return CoreTokens.shared().anonymous(key());
+		}
+		return CoreTokens.shared().forUser(key(), BYSTANDER);
+	}
 
+	private static OptionalLong namedUser(String request) {
+		Matcher matcher = NAMED_USER.matcher(request);
+		while (matcher.find()) {
+			try {
+				long id = Long.parseLong(matcher.group(1));
+				if (id > 0) {
+					return OptionalLong.of(id);
+				}
+			}
+			catch (NumberFormatException ex) {
+				// too large to be a user id; the service answers it with a 400
+			}
+		}
+		return OptionalLong.empty();
 	}
 
 }

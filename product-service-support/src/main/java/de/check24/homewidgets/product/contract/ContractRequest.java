@@ -7,8 +7,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
+import de.check24.homewidgets.product.security.ActsForUser;
+
 /** {@code {"user_id": 123, "widget_id": "car_offer_devk"}}. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-record ContractRequest(@NotNull @Positive Long userId, @NotBlank @Size(max = 100) String widgetId) {
+record ContractRequest(@NotNull @Positive Long userId,
+		@NotBlank @Size(max = 100) String widgetId) implements ActsForUser {
 
 }

@@ -54,8 +54,8 @@ class ContractEventOutbox {
 	}
 
 	private void store(ContractEvent event) {
-		this.messages.save(
-				new OutboxMessage(this.product.topic(), String.valueOf(event.userId()), toJson(event), Instant.now()));
+		this.messages.save(new OutboxMessage(this.product.topic(), String.valueOf(event.userId()), toJson(event),
+				Instant.now(), null));
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 
 			@Override

@@ -49,6 +49,8 @@ class OutboxRelay implements SmartLifecycle {
 
 	private final OutboxMetrics metrics;
 
+	private final OutboxKafkaConfiguration.TopicDeclaration topic;
+
 	private final RelayBackoff backoff;
 
 	private final AtomicBoolean kickQueued = new AtomicBoolean();
@@ -56,12 +58,13 @@ class OutboxRelay implements SmartLifecycle {
 	private volatile ScheduledExecutorService executor;
 
 	OutboxRelay(OutboxMessages messages, KafkaTemplate<String, String> kafka, TransactionTemplate transaction,
-			OutboxProperties properties, OutboxMetrics metrics) {
+			OutboxProperties properties, OutboxMetrics metrics, OutboxKafkaConfiguration.TopicDeclaration topic) {
 		this.messages = messages;
 		this.kafka = kafka;
 		this.transaction = transaction;
 		this.properties = properties;
 		this.metrics = metrics;
+		this.topic = topic;
 		this.backoff = new RelayBackoff(properties.interval(), properties.backoffInitial(), properties.backoffMax());
 	}
 
@@ -193,7 +196,13 @@ class OutboxRelay implements SmartLifecycle {
 	}
 
 	private void scheduledPass() {
-		Duration pause = this.backoff.after(!relayPending());
+		boolean failed = !relayPending();
+		if (failed) {
+			// a broker that lost its data (or a new cluster) has no topic, and brokers do
+			// not create topics on first use
+			this.topic.declare();
+		}
+		Duration pause = this.backoff.after(failed);
 		ScheduledExecutorService current = this.executor;
 		if (current != null) {
 			schedule(current, this::scheduledPass, pause);

@@ -54,8 +54,10 @@ public final class ProductHttp {
 		}
 		return request.exchange((clientRequest, clientResponse) -> {
 			String text = new String(clientResponse.getBody().readAllBytes());
-			return new Response(clientResponse.getStatusCode().value(), clientResponse.getHeaders(),
-					text.isEmpty() ? json.nullNode() : json.readTree(text));
+			MediaType contentType = clientResponse.getHeaders().getContentType();
+			boolean isJson = contentType != null && contentType.getSubtype().endsWith("json");
+			return new Response(clientResponse.getStatusCode().value(), clientResponse.getHeaders(), text.isEmpty()
+					? json.nullNode() : isJson ? json.readTree(text) : json.getNodeFactory().textNode(text));
 		});
 	}
 
@@ -80,7 +82,7 @@ public final class ProductHttp {
 	 *
 	 * @param status the status code
 	 * @param headers the headers
-	 * @param body the JSON body, a null node when empty
+	 * @param body the JSON body; a text node for other content, a null node when empty
 	 */
 	public record Response(int status, HttpHeaders headers, JsonNode body) {
 

@@ -1,13 +1,22 @@
 package de.check24.homewidgets.product;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import javax.xml.parsers.DocumentBuilderFactory;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +27,7 @@ import de.check24.homewidgets.sdui.ContractSchema;
 import de.check24.homewidgets.sdui.ContractValidator;
 import de.check24.homewidgets.product.ProductHttp.Response;
 import de.check24.homewidgets.sdui.ProductResponse;
+import de.check24.homewidgets.sdui.ProductTile;
 import de.check24.homewidgets.sdui.Widget;
 import de.check24.homewidgets.sdui.WidgetJson;
 import de.check24.homewidgets.infrastructure.EmbeddedInfrastructure;
@@ -366,6 +376,75 @@ public abstract class ProductServiceIntegrationTests {
 		@Test
 		void rejectsANonNumericUserId() {
 			assertProblem(get(contractPath() + "/abc"), 400, "invalid-request");
+		}
+
+	}
+
+	@Nested
+	class Images {
+
+		private final HttpClient browser = HttpClient.newHttpClient();
+
+		@Test
+		void servesEverySeededWidgetsImageAsAnImmutableContentHashedSvg() throws Exception {
+			List<String> urls = servedImageUrls();
+
+			assertThat(urls).as("image URLs in the seed data").isNotEmpty();
+			for (String url : urls) {
+				assertThat(url).matches("/images/" + key() + "/[a-z0-9-]+-[0-9a-f]{32}\\.svg");
+				HttpResponse<byte[]> image = fetch(url, null);
+				assertThat(image.statusCode()).as(url).isEqualTo(200);
+				assertThat(image.headers().firstValue("Content-Type")).hasValue("image/svg+xml");
+				assertThat(image.headers().firstValue("Cache-Control").orElseThrow()).contains("public")
+					.contains("max-age=31536000")
+					.contains("immutable");
+				assertThat(image.headers().firstValue("ETag")).isPresent();
+				assertThat(svgRoot(image.body())).as(url).isEqualTo("svg");
+			}
+		}
+
+		@Test
+		void answersNotModifiedToARevalidationOfAnUnchangedImage() throws Exception {
+			String url = servedImageUrls().get(0);
+			String etag = fetch(url, null).headers().firstValue("ETag").orElseThrow();
+
+			assertThat(fetch(url, etag).statusCode()).isEqualTo(304);
+		}
+
+		@Test
+		void servesNoImageUnderANameWithoutItsContentHash() throws Exception {
+			String unversioned = servedImageUrls().get(0).replaceAll("-[0-9a-f]{32}\\.svg$", ".svg");
+
+			assertThat(fetch(unversioned, null).statusCode()).isEqualTo(404);
+		}
+
+		private List<String> servedImageUrls() {
+			return Stream.of(widgetsPath(), widgetsPath() + "?user_id=123", widgetsPath() + "?user_id=456")
+				.flatMap((path) -> productResponse(get(path)).widgets().stream())
+				.flatMap((widget) -> Stream.concat(Stream.of(widget.data().imageUrl()),
+						Stream.ofNullable(widget.data().items()).flatMap(List::stream).map(ProductTile::imageUrl)))
+				.filter(Objects::nonNull)
+				.distinct()
+				.toList();
+		}
+
+		/** As a browser or the CDN fetches it: no token. */
+		private HttpResponse<byte[]> fetch(String path, String ifNoneMatch) throws Exception {
+			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+			if (ifNoneMatch != null) {
+				request.header("If-None-Match", ifNoneMatch);
+			}
+			return this.browser.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+		}
+
+		private static String svgRoot(byte[] svg) throws Exception {
+			DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+			factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+			factory.setNamespaceAware(true);
+			return factory.newDocumentBuilder()
+				.parse(new ByteArrayInputStream(svg))
+				.getDocumentElement()
+				.getLocalName();
 		}
 
 	}

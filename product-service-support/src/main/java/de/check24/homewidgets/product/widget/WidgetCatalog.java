@@ -11,6 +11,7 @@ import de.check24.homewidgets.sdui.ProductResponse;
 import de.check24.homewidgets.sdui.Widget;
 import de.check24.homewidgets.sdui.WidgetAction;
 import de.check24.homewidgets.product.RankingPolicy;
+import de.check24.homewidgets.product.image.ImageUrls;
 
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Service;
@@ -26,10 +27,13 @@ public class WidgetCatalog {
 
 	private final ExistingCustomers customers;
 
-	WidgetCatalog(Widgets widgets, RankingPolicy ranking, ExistingCustomers customers) {
+	private final ImageUrls images;
+
+	WidgetCatalog(Widgets widgets, RankingPolicy ranking, ExistingCustomers customers, ImageUrls images) {
 		this.widgets = widgets;
 		this.ranking = ranking;
 		this.customers = customers;
+		this.images = images;
 	}
 
 	/**
@@ -77,6 +81,7 @@ public class WidgetCatalog {
 		return this.widgets.findByWidgetIdIn(widgetIds)
 			.stream()
 			.map(StoredWidget::toWidget)
+			.map(this.images::resolve)
 			.collect(Collectors.toMap(Widget::widgetId, Function.identity()));
 	}
 
@@ -92,7 +97,7 @@ public class WidgetCatalog {
 	private ProductResponse ranked(List<StoredWidget> stored) {
 		List<Widget> ranked = this.ranking.rank(stored.stream().map(StoredWidget::toWidget).toList());
 		return new ProductResponse(IntStream.range(0, ranked.size())
-			.mapToObj((index) -> withPriority(ranked.get(index), index + 1))
+			.mapToObj((index) -> withPriority(this.images.resolve(ranked.get(index)), index + 1))
 			.toList());
 	}
 

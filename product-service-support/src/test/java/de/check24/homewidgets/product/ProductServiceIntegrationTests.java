@@ -40,6 +40,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
@@ -91,6 +92,9 @@ public abstract class ProductServiceIntegrationTests {
 
 	@Autowired
 	private ProductProperties product;
+
+	@Value("${spring.application.name}")
+	private String applicationName;
 
 	@Autowired
 	private RankingPolicy ranking;
@@ -469,6 +473,29 @@ public abstract class ProductServiceIntegrationTests {
 			assertThat(management.get().uri("/actuator/prometheus").retrieve().body(String.class))
 				.contains("jvm_memory_used_bytes");
 			assertProblem(get("/actuator/prometheus"), 404, "not-found");
+		}
+
+		@Test
+		void exposesTheMetricsTheAlertsAndDashboardsUse() {
+			get(widgetsPath());
+
+			String metrics = RestClient.create("http://127.0.0.1:" + managementPort)
+				.get()
+				.uri("/actuator/prometheus")
+				.retrieve()
+				.body(String.class);
+
+			assertThat(metrics).contains("product_widgets_generation_seconds_count{")
+				.contains("product_widgets_generation_seconds_bucket{")
+				.contains("product_outbox_publish_delay_seconds_count{")
+				.contains("product_outbox_backlog{")
+				.contains("product_outbox_parked_total{")
+				.contains("spring_data_repository_invocations_seconds_count{")
+				.contains("hikaricp_connections_active{")
+				.contains("hikaricp_connections_max{")
+				.contains("hikaricp_connections_pending{")
+				.contains("http_server_requests_seconds_bucket{")
+				.contains("application=\"" + ProductServiceIntegrationTests.this.applicationName + "\"");
 		}
 
 	}

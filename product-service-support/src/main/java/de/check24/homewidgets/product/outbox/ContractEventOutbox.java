@@ -33,10 +33,13 @@ class ContractEventOutbox {
 
 	private final ProductProperties product;
 
-	ContractEventOutbox(OutboxMessages messages, OutboxRelay relay, ProductProperties product) {
+	private final OutboxTracing tracing;
+
+	ContractEventOutbox(OutboxMessages messages, OutboxRelay relay, ProductProperties product, OutboxTracing tracing) {
 		this.messages = messages;
 		this.relay = relay;
 		this.product = product;
+		this.tracing = tracing;
 	}
 
 	@EventListener
@@ -55,7 +58,7 @@ class ContractEventOutbox {
 
 	private void store(ContractEvent event) {
 		this.messages.save(new OutboxMessage(this.product.topic(), String.valueOf(event.userId()), toJson(event),
-				Instant.now(), null));
+				Instant.now(), this.tracing.currentTraceParent()));
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 
 			@Override

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -51,6 +52,8 @@ class OutboxRelay implements SmartLifecycle {
 
 	private final OutboxKafkaConfiguration.TopicDeclaration topic;
 
+	private final OutboxTracing tracing;
+
 	private final RelayBackoff backoff;
 
 	private final AtomicBoolean kickQueued = new AtomicBoolean();
@@ -58,13 +61,15 @@ class OutboxRelay implements SmartLifecycle {
 	private volatile ScheduledExecutorService executor;
 
 	OutboxRelay(OutboxMessages messages, KafkaTemplate<String, String> kafka, TransactionTemplate transaction,
-			OutboxProperties properties, OutboxMetrics metrics, OutboxKafkaConfiguration.TopicDeclaration topic) {
+			OutboxProperties properties, OutboxMetrics metrics, OutboxKafkaConfiguration.TopicDeclaration topic,
+			OutboxTracing tracing) {
 		this.messages = messages;
 		this.kafka = kafka;
 		this.transaction = transaction;
 		this.properties = properties;
 		this.metrics = metrics;
 		this.topic = topic;
+		this.tracing = tracing;
 		this.backoff = new RelayBackoff(properties.interval(), properties.backoffInitial(), properties.backoffMax());
 	}
 
@@ -134,7 +139,8 @@ class OutboxRelay implements SmartLifecycle {
 	}
 
 	private SendFailure publish(OutboxMessage message) {
-		try {
+		try (OutboxTracing.Relay trace = this.tracing.continueTrace(message.traceParent());
+				MDC.MDCCloseable user = MDC.putCloseable("user_id", message.messageKey())) {
 			this.kafka.send(message.topic(), message.messageKey(), message.payload())
 				.get(this.properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
 			Instant acknowledged = Instant.now();

@@ -8,6 +8,8 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import de.check24.homewidgets.sdui.ProductResponse;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import de.check24.homewidgets.sdui.Widget;
 import de.check24.homewidgets.sdui.WidgetAction;
 import de.check24.homewidgets.product.RankingPolicy;
@@ -29,11 +31,15 @@ public class WidgetCatalog {
 
 	private final ImageUrls images;
 
-	WidgetCatalog(Widgets widgets, RankingPolicy ranking, ExistingCustomers customers, ImageUrls images) {
+	private final ObservationRegistry observations;
+
+	WidgetCatalog(Widgets widgets, RankingPolicy ranking, ExistingCustomers customers, ImageUrls images,
+			ObservationRegistry observations) {
 		this.widgets = widgets;
 		this.ranking = ranking;
 		this.customers = customers;
 		this.images = images;
+		this.observations = observations;
 	}
 
 	/**
@@ -44,6 +50,12 @@ public class WidgetCatalog {
 	 */
 	@Transactional(readOnly = true)
 	public ProductResponse widgetsFor(@Nullable Long userId) {
+		return Observation.createNotStarted("product.widgets.generation", this.observations)
+			.lowCardinalityKeyValue("audience", (userId != null) ? "user" : "anonymous")
+			.observe(() -> generate(userId));
+	}
+
+	private ProductResponse generate(@Nullable Long userId) {
 		if (userId == null) {
 			return ranked(this.widgets.findByUserIdIsNullOrderByPriorityAscWidgetIdAsc());
 		}

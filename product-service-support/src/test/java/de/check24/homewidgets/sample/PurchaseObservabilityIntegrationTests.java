@@ -44,15 +44,14 @@ import static org.awaitility.Awaitility.await;
 /**
  * A purchase as operators see it: one trace from the request (continuing the caller's
  * {@code traceparent}) through the database to the Kafka record the relay sends later on
- * another thread; JSON log lines that name the service, the trace and the user; and no
- * token, secret or contract body in the log. Spans are collected by the OpenTelemetry
- * SDK's in-memory exporter.
+ * another thread and to the core's cache invalidation; JSON log lines that name the
+ * service, the trace and the user; and no token, secret or contract body in the log.
+ * Spans are collected by the OpenTelemetry SDK's in-memory exporter.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability
 @TestPropertySource(locations = "classpath:sample/sample-product.properties",
-		properties = { "product.core.base-url=http://127.0.0.1:9",
-				"product.core.token=" + PurchaseObservabilityIntegrationTests.SERVICE_TOKEN,
+		properties = { "product.core.token=" + PurchaseObservabilityIntegrationTests.SERVICE_TOKEN,
 				"logging.structured.format.console=logstash", "product.observability.slow-query-threshold=0ms",
 				"spring.application.name=sample-product-service" })
 @ActiveProfiles("local")
@@ -64,6 +63,8 @@ class PurchaseObservabilityIntegrationTests {
 	private static final String TOPIC = "user.sample.product.purchased";
 
 	private static final ObjectMapper json = WidgetJson.newMapper();
+
+	private static final StubCore core = StubCore.started();
 
 	@LocalServerPort
 	private int port;
@@ -79,6 +80,7 @@ class PurchaseObservabilityIntegrationTests {
 		EmbeddedInfrastructure.postgres(registry, "sample_observed_db");
 		EmbeddedInfrastructure.kafka(registry);
 		CoreTokens.register(registry);
+		registry.add("product.core.base-url", core::baseUrl);
 	}
 
 	@Test
@@ -101,6 +103,10 @@ class PurchaseObservabilityIntegrationTests {
 			assertThat(traceParent).as("trace context in the record's headers").isNotNull();
 			assertThat(new String(traceParent.value(), StandardCharsets.UTF_8)).contains(traceId);
 		}
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(
+					() -> assertThat(core.received()).as("the core's cache invalidation continues the purchase's trace")
+						.anySatisfy((call) -> assertThat(call.traceParent()).contains(traceId)));
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 			List<SpanData> trace = this.spans.getFinishedSpanItems()
 				.stream()

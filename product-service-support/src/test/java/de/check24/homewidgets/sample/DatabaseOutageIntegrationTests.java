@@ -3,10 +3,10 @@ package de.check24.homewidgets.sample;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import de.check24.homewidgets.sdui.WidgetJson;
 import de.check24.homewidgets.infrastructure.EmbeddedInfrastructure;
 import de.check24.homewidgets.infrastructure.LocalPostgres;
 import de.check24.homewidgets.product.CoreTokens;
+import de.check24.homewidgets.sdui.WidgetJson;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 

@@ -11,12 +11,12 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import de.check24.homewidgets.sdui.ContractEvent;
-import de.check24.homewidgets.sdui.WidgetJson;
 import de.check24.homewidgets.infrastructure.EmbeddedInfrastructure;
 import de.check24.homewidgets.infrastructure.LocalKafka;
 import de.check24.homewidgets.product.ContractEvents;
 import de.check24.homewidgets.product.CoreTokens;
+import de.check24.homewidgets.sdui.ContractEvent;
+import de.check24.homewidgets.sdui.WidgetJson;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 

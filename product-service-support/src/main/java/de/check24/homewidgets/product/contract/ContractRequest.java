@@ -2,12 +2,11 @@ package de.check24.homewidgets.product.contract;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import de.check24.homewidgets.product.security.ActsForUser;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
-
-import de.check24.homewidgets.product.security.ActsForUser;
 
 /** {@code {"user_id": 123, "widget_id": "car_offer_devk"}}. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

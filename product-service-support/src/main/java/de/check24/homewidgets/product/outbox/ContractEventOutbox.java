@@ -4,12 +4,12 @@ import java.time.Instant;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import de.check24.homewidgets.sdui.ContractEvent;
-import de.check24.homewidgets.sdui.ContractEventType;
-import de.check24.homewidgets.sdui.WidgetJson;
 import de.check24.homewidgets.product.ProductProperties;
 import de.check24.homewidgets.product.contract.ContractCancelled;
 import de.check24.homewidgets.product.contract.ContractPurchased;
+import de.check24.homewidgets.sdui.ContractEvent;
+import de.check24.homewidgets.sdui.ContractEventType;
+import de.check24.homewidgets.sdui.WidgetJson;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;

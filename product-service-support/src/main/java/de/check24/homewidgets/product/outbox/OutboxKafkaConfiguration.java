@@ -1,11 +1,10 @@
 package de.check24.homewidgets.product.outbox;
 
+import de.check24.homewidgets.product.ProductProperties;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import de.check24.homewidgets.product.ProductProperties;
 
 import org.springframework.boot.autoconfigure.kafka.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;

@@ -2,9 +2,8 @@ package de.check24.homewidgets.product.security;
 
 import java.time.Clock;
 
-import jakarta.servlet.DispatcherType;
-
 import de.check24.homewidgets.product.ProductProperties;
+import jakarta.servlet.DispatcherType;
 
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;

@@ -7,13 +7,13 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import de.check24.homewidgets.sdui.ProductResponse;
-import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationRegistry;
-import de.check24.homewidgets.sdui.Widget;
-import de.check24.homewidgets.sdui.WidgetAction;
 import de.check24.homewidgets.product.RankingPolicy;
 import de.check24.homewidgets.product.image.ImageUrls;
+import de.check24.homewidgets.sdui.ProductResponse;
+import de.check24.homewidgets.sdui.Widget;
+import de.check24.homewidgets.sdui.WidgetAction;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Service;

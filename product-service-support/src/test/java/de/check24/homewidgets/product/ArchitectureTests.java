@@ -44,4 +44,25 @@ class ArchitectureTests {
 		.dependOnClassesThat()
 		.resideInAPackage("..product.contract..");
 
+	@ArchTest
+	static final ArchRule onlyTheOutboxTalksToKafka = noClasses().that()
+		.resideOutsideOfPackage("..product.outbox..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..");
+
+	@ArchTest
+	static final ArchRule onlySecurityKnowsSpringSecurity = noClasses().that()
+		.resideOutsideOfPackage("..product.security..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("org.springframework.security..");
+
+	@ArchTest
+	static final ArchRule onlyTheCoreClientCallsTheCore = noClasses().that()
+		.resideOutsideOfPackage("..product.coreclient..")
+		.should()
+		.dependOnClassesThat()
+		.haveFullyQualifiedName("org.springframework.web.client.RestClient");
+
 }

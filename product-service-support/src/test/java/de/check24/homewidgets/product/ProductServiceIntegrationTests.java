@@ -1,23 +1,37 @@
 package de.check24.homewidgets.product;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import javax.xml.parsers.DocumentBuilderFactory;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.check24.homewidgets.infrastructure.EmbeddedInfrastructure;
+import de.check24.homewidgets.infrastructure.LocalKafka;
+import de.check24.homewidgets.product.ProductHttp.Response;
 import de.check24.homewidgets.sdui.ContractEvent;
 import de.check24.homewidgets.sdui.ContractEventType;
 import de.check24.homewidgets.sdui.ContractSchema;
 import de.check24.homewidgets.sdui.ContractValidator;
 import de.check24.homewidgets.sdui.ProductResponse;
+import de.check24.homewidgets.sdui.ProductTile;
 import de.check24.homewidgets.sdui.Widget;
 import de.check24.homewidgets.sdui.WidgetJson;
-import de.check24.homewidgets.infrastructure.EmbeddedInfrastructure;
-import de.check24.homewidgets.infrastructure.LocalKafka;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -26,13 +40,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
@@ -44,12 +60,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * product module extends this once (e.g. {@code CarInsuranceServiceIntegrationTests}), so
  * every service passes the same suite without copying it. The suite reads the
  * expectations it needs (generic and targeted widgets, purchasable offers) from the
- * service's own seed data.
+ * service's own seed data. Every request carries a token signed the way the core signs
+ * them ({@link CoreTokens}), for the user the request names.
  */
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(classes = ProductServiceUnderTest.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "product.core.base-url=http://127.0.0.1:9")
+@ActiveProfiles("local")
 public abstract class ProductServiceIntegrationTests {
+
+	/** A user no test request is about; stands in for "some logged-in user". */
+	private static final long BYSTANDER = 999_999_999;
+
+	private static final Pattern NAMED_USER = Pattern
+		.compile("(?:[?&]user_id=|/contract/|\"user_id\"\\s*:\\s*)(\\d+)(?=$|[&/,}\\s])");
 
 	private static final String PROBLEMS = "https://homewidgets.check24.de/problems/";
 
@@ -63,8 +87,14 @@ public abstract class ProductServiceIntegrationTests {
 	@LocalServerPort
 	private int port;
 
+	@LocalManagementPort
+	private int managementPort;
+
 	@Autowired
 	private ProductProperties product;
+
+	@Value("${spring.application.name}")
+	private String applicationName;
 
 	@Autowired
 	private RankingPolicy ranking;
@@ -72,21 +102,18 @@ public abstract class ProductServiceIntegrationTests {
 	@Autowired
 	private JdbcTemplate jdbc;
 
-	private RestClient http;
+	private ProductHttp http;
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		EmbeddedInfrastructure.postgres(registry, "product_service_db");
 		EmbeddedInfrastructure.kafka(registry);
+		CoreTokens.register(registry);
 	}
 
 	@BeforeEach
 	void startEachTestWithoutContracts() {
-		this.http = RestClient.builder()
-			.baseUrl("http://127.0.0.1:" + this.port)
-			.defaultStatusHandler((status) -> true, (request, response) -> {
-			})
-			.build();
+		this.http = ProductHttp.to(this.port);
 		this.jdbc.update("DELETE FROM contracts");
 	}
 
@@ -358,6 +385,75 @@ public abstract class ProductServiceIntegrationTests {
 	}
 
 	@Nested
+	class Images {
+
+		private final HttpClient browser = HttpClient.newHttpClient();
+
+		@Test
+		void servesEverySeededWidgetsImageAsAnImmutableContentHashedSvg() throws Exception {
+			List<String> urls = servedImageUrls();
+
+			assertThat(urls).as("image URLs in the seed data").isNotEmpty();
+			for (String url : urls) {
+				assertThat(url).matches("/images/" + key() + "/[a-z0-9-]+-[0-9a-f]{32}\\.svg");
+				HttpResponse<byte[]> image = fetch(url, null);
+				assertThat(image.statusCode()).as(url).isEqualTo(200);
+				assertThat(image.headers().firstValue("Content-Type")).hasValue("image/svg+xml");
+				assertThat(image.headers().firstValue("Cache-Control").orElseThrow()).contains("public")
+					.contains("max-age=31536000")
+					.contains("immutable");
+				assertThat(image.headers().firstValue("ETag")).isPresent();
+				assertThat(svgRoot(image.body())).as(url).isEqualTo("svg");
+			}
+		}
+
+		@Test
+		void answersNotModifiedToARevalidationOfAnUnchangedImage() throws Exception {
+			String url = servedImageUrls().get(0);
+			String etag = fetch(url, null).headers().firstValue("ETag").orElseThrow();
+
+			assertThat(fetch(url, etag).statusCode()).isEqualTo(304);
+		}
+
+		@Test
+		void servesNoImageUnderANameWithoutItsContentHash() throws Exception {
+			String unversioned = servedImageUrls().get(0).replaceAll("-[0-9a-f]{32}\\.svg$", ".svg");
+
+			assertThat(fetch(unversioned, null).statusCode()).isEqualTo(404);
+		}
+
+		private List<String> servedImageUrls() {
+			return Stream.of(widgetsPath(), widgetsPath() + "?user_id=123", widgetsPath() + "?user_id=456")
+				.flatMap((path) -> productResponse(get(path)).widgets().stream())
+				.flatMap((widget) -> Stream.concat(Stream.of(widget.data().imageUrl()),
+						Stream.ofNullable(widget.data().items()).flatMap(List::stream).map(ProductTile::imageUrl)))
+				.filter(Objects::nonNull)
+				.distinct()
+				.toList();
+		}
+
+		/** As a browser or the CDN fetches it: no token. */
+		private HttpResponse<byte[]> fetch(String path, String ifNoneMatch) throws Exception {
+			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+			if (ifNoneMatch != null) {
+				request.header("If-None-Match", ifNoneMatch);
+			}
+			return this.browser.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+		}
+
+		private static String svgRoot(byte[] svg) throws Exception {
+			DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+			factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+			factory.setNamespaceAware(true);
+			return factory.newDocumentBuilder()
+				.parse(new ByteArrayInputStream(svg))
+				.getDocumentElement()
+				.getLocalName();
+		}
+
+	}
+
+	@Nested
 	class Health {
 
 		@Test
@@ -370,13 +466,36 @@ public abstract class ProductServiceIntegrationTests {
 		}
 
 		@Test
-		void exposesActuatorHealthAndPrometheusMetrics() {
-			assertThat(get("/actuator/health").body().path("status").asText()).isEqualTo("UP");
-			String metrics = ProductServiceIntegrationTests.this.http.get()
+		void exposesActuatorHealthAndPrometheusMetricsOnTheManagementPortOnly() {
+			RestClient management = RestClient.create("http://127.0.0.1:" + managementPort);
+			JsonNode readiness = management.get().uri("/actuator/health/readiness").retrieve().body(JsonNode.class);
+			assertThat(readiness.path("status").asText()).isEqualTo("UP");
+			assertThat(management.get().uri("/actuator/prometheus").retrieve().body(String.class))
+				.contains("jvm_memory_used_bytes");
+			assertProblem(get("/actuator/prometheus"), 404, "not-found");
+		}
+
+		@Test
+		void exposesTheMetricsTheAlertsAndDashboardsUse() {
+			get(widgetsPath());
+
+			String metrics = RestClient.create("http://127.0.0.1:" + managementPort)
+				.get()
 				.uri("/actuator/prometheus")
 				.retrieve()
 				.body(String.class);
-			assertThat(metrics).contains("jvm_memory_used_bytes");
+
+			assertThat(metrics).contains("product_widgets_generation_seconds_count{")
+				.contains("product_widgets_generation_seconds_bucket{")
+				.contains("product_outbox_publish_delay_seconds_count{")
+				.contains("product_outbox_backlog{")
+				.contains("product_outbox_parked_total{")
+				.contains("spring_data_repository_invocations_seconds_count{")
+				.contains("hikaricp_connections_active{")
+				.contains("hikaricp_connections_max{")
+				.contains("hikaricp_connections_pending{")
+				.contains("http_server_requests_seconds_bucket{")
+				.contains("application=\"" + ProductServiceIntegrationTests.this.applicationName + "\"");
 		}
 
 	}
@@ -447,13 +566,7 @@ public abstract class ProductServiceIntegrationTests {
 	}
 
 	private static void assertProblem(Response response, int status, String type) {
-		assertThat(response.status()).as("status of %s", response.body()).isEqualTo(status);
-		assertThat(response.headers().getContentType()).isNotNull()
-			.matches((contentType) -> contentType.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-		assertThat(response.body().path("type").asText()).isEqualTo(PROBLEMS + type);
-		assertThat(response.body().path("status").asInt()).isEqualTo(status);
-		assertThat(response.body().path("title").asText()).isNotBlank();
-		assertThat(response.body().toString()).doesNotContain("Exception").doesNotContain("\tat ");
+		ProductHttp.assertProblem(response, status, type);
 	}
 
 	private Response get(String path) {
@@ -469,19 +582,38 @@ public abstract class ProductServiceIntegrationTests {
 	}
 
 	private Response exchange(HttpMethod method, String path, String body) {
-		RestClient.RequestBodySpec request = this.http.method(method).uri(path);
-		if (body != null) {
-			request.contentType(MediaType.APPLICATION_JSON).body(body);
-		}
-		return request.exchange((clientRequest, clientResponse) -> {
-			String text = new String(clientResponse.getBody().readAllBytes());
-			return new Response(clientResponse.getStatusCode().value(), clientResponse.getHeaders(),
-					text.isEmpty() ? json.nullNode() : json.readTree(text));
-		});
+		return this.http.call(method, path, tokenFor(method, path, body), body);
 	}
 
-	private record Response(int status, HttpHeaders headers, JsonNode body) {
+	/**
+	 * Signs as the core would: for the user the request names in its query, path or body;
+	 * the generic widget list anonymously; anything else for a bystander.
+	 */
+	private String tokenFor(HttpMethod method, String path, String body) {
+		OptionalLong named = namedUser(path + " " + ((body != null) ? body : ""));
+		if (named.isPresent()) {
+			return CoreTokens.shared().forUser(key(), named.getAsLong());
+		}
+		if (HttpMethod.GET.equals(method) && path.startsWith("/widget/") && path.indexOf('/', 8) < 0) {
+			return CoreTokens.shared().anonymous(key());
+		}
+		return CoreTokens.shared().forUser(key(), BYSTANDER);
+	}
 
+	private static OptionalLong namedUser(String request) {
+		Matcher matcher = NAMED_USER.matcher(request);
+		while (matcher.find()) {
+			try {
+				long id = Long.parseLong(matcher.group(1));
+				if (id > 0) {
+					return OptionalLong.of(id);
+				}
+			}
+			catch (NumberFormatException ex) {
+				// too large to be a user id; the service answers it with a 400
+			}
+		}
+		return OptionalLong.empty();
 	}
 
 }

@@ -10,13 +10,14 @@ import org.springframework.context.annotation.FilterType;
  * {@link ProductServiceIntegrationTests}. Its {@code @Nested} classes are declared here
  * in the library, so Spring cannot find the application by searching upwards from them;
  * this picks up the one {@code @SpringBootApplication} under
- * {@code de.check24.homewidgets} instead (the library's own sample excluded).
+ * {@code de.check24.homewidgets} instead (the library's own sample and generic product
+ * excluded).
  */
 @SpringBootConfiguration
 @ComponentScan(basePackages = "de.check24.homewidgets", useDefaultFilters = false,
 		includeFilters = @ComponentScan.Filter(SpringBootApplication.class),
 		excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-				pattern = "de\\.check24\\.homewidgets\\.sample\\..*"))
+				pattern = "de\\.check24\\.homewidgets\\.(sample|generic)\\..*"))
 class ProductServiceUnderTest {
 
 }

@@ -3,9 +3,10 @@ package de.check24.homewidgets.sample;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import de.check24.homewidgets.sdui.WidgetJson;
 import de.check24.homewidgets.infrastructure.EmbeddedInfrastructure;
 import de.check24.homewidgets.infrastructure.LocalPostgres;
+import de.check24.homewidgets.product.CoreTokens;
+import de.check24.homewidgets.sdui.WidgetJson;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -29,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "product.core.base-url=http://127.0.0.1:9")
 @TestPropertySource(locations = "classpath:sample/sample-product.properties")
+@ActiveProfiles("local")
 @DirtiesContext
 class DatabaseOutageIntegrationTests {
 
@@ -46,6 +49,7 @@ class DatabaseOutageIntegrationTests {
 		registry.add("spring.datasource.username", () -> LocalPostgres.USER);
 		registry.add("spring.datasource.password", () -> LocalPostgres.PASSWORD);
 		EmbeddedInfrastructure.kafka(registry);
+		CoreTokens.register(registry);
 	}
 
 	@AfterAll
@@ -60,22 +64,29 @@ class DatabaseOutageIntegrationTests {
 			.defaultStatusHandler((status) -> true, (request, response) -> {
 			})
 			.build();
-		assertThat(http.get().uri("/widget/sample").retrieve().toBodilessEntity().getStatusCode().value())
-			.isEqualTo(200);
+		assertThat(http.get()
+			.uri("/widget/sample")
+			.header("Authorization", "Bearer " + CoreTokens.shared().anonymous("sample"))
+			.retrieve()
+			.toBodilessEntity()
+			.getStatusCode()
+			.value()).isEqualTo(200);
 
 		stopDatabase();
 
-		assertUnavailable(http, HttpMethod.GET, "/widget/sample?user_id=123", null);
-		assertUnavailable(http, HttpMethod.POST, "/widget/sample/contract",
+		assertUnavailable(http, HttpMethod.GET, "/widget/sample?user_id=123", 123, null);
+		assertUnavailable(http, HttpMethod.POST, "/widget/sample/contract", 5,
 				"{\"user_id\": 5, \"widget_id\": \"sample_offer\"}");
-		assertUnavailable(http, HttpMethod.GET, "/widget/sample/contract/5", null);
-		assertUnavailable(http, HttpMethod.DELETE, "/widget/sample/contract/5/sample_offer", null);
+		assertUnavailable(http, HttpMethod.GET, "/widget/sample/contract/5", 5, null);
+		assertUnavailable(http, HttpMethod.DELETE, "/widget/sample/contract/5/sample_offer", 5, null);
 		assertThat(http.get().uri("/health").retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(503);
 	}
 
-	private static void assertUnavailable(RestClient http, HttpMethod method, String path, String body) {
+	private static void assertUnavailable(RestClient http, HttpMethod method, String path, long userId, String body) {
 		long started = System.nanoTime();
-		RestClient.RequestBodySpec request = http.method(method).uri(path);
+		RestClient.RequestBodySpec request = http.method(method)
+			.uri(path)
+			.header("Authorization", "Bearer " + CoreTokens.shared().forUser("sample", userId));
 		if (body != null) {
 			request.contentType(MediaType.APPLICATION_JSON).body(body);
 		}

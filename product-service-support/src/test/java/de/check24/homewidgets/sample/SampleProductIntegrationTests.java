@@ -11,11 +11,12 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import de.check24.homewidgets.sdui.ContractEvent;
-import de.check24.homewidgets.sdui.WidgetJson;
 import de.check24.homewidgets.infrastructure.EmbeddedInfrastructure;
 import de.check24.homewidgets.infrastructure.LocalKafka;
 import de.check24.homewidgets.product.ContractEvents;
+import de.check24.homewidgets.product.CoreTokens;
+import de.check24.homewidgets.sdui.ContractEvent;
+import de.check24.homewidgets.sdui.WidgetJson;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -38,6 +40,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(locations = "classpath:sample/sample-product.properties",
 		properties = "product.core.token=test-service-token")
+@ActiveProfiles("local")
 class SampleProductIntegrationTests {
 
 	private static final String TOPIC = "user.sample.product.purchased";
@@ -64,6 +67,7 @@ class SampleProductIntegrationTests {
 		EmbeddedInfrastructure.postgres(registry, "sample_db");
 		EmbeddedInfrastructure.kafka(registry);
 		registry.add("product.core.base-url", core::baseUrl);
+		CoreTokens.register(registry);
 	}
 
 	@Nested
@@ -127,7 +131,8 @@ class SampleProductIntegrationTests {
 			purchase(userId);
 
 			HttpResponse<String> response = send(
-					HttpRequest.newBuilder(uri("/widget/sample/contract/" + userId + "/sample_offer")).DELETE());
+					HttpRequest.newBuilder(uri("/widget/sample/contract/" + userId + "/sample_offer")).DELETE(),
+					userId);
 
 			assertThat(response.statusCode()).isEqualTo(200);
 			awaitCoreCall(userId, "contract_deleted");
@@ -174,7 +179,7 @@ class SampleProductIntegrationTests {
 		void rejectsAnOversizedBody() throws Exception {
 			HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/widget/sample/contract"))
 				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString(oversizedBody())));
+				.POST(HttpRequest.BodyPublishers.ofString(oversizedBody())), 1);
 
 			assertTooLarge(response);
 		}
@@ -184,7 +189,7 @@ class SampleProductIntegrationTests {
 			byte[] body = oversizedBody().getBytes();
 			HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/widget/sample/contract"))
 				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
+				.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))), 1);
 
 			assertTooLarge(response);
 		}
@@ -218,11 +223,15 @@ class SampleProductIntegrationTests {
 		return send(HttpRequest.newBuilder(uri("/widget/sample/contract"))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers
-				.ofString("{\"user_id\": " + userId + ", \"widget_id\": \"sample_offer\"}")));
+				.ofString("{\"user_id\": " + userId + ", \"widget_id\": \"sample_offer\"}")), userId);
 	}
 
-	private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-		return this.http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+	/** Sends as the core does: with a token it signed for the user. */
+	private HttpResponse<String> send(HttpRequest.Builder request, long userId)
+			throws IOException, InterruptedException {
+		return this.http.send(request.timeout(Duration.ofSeconds(10))
+			.header("Authorization", "Bearer " + CoreTokens.shared().forUser("sample", userId))
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private URI uri(String path) {

@@ -58,12 +58,13 @@ final class StubCore {
 	private void record(HttpExchange exchange) throws IOException {
 		String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 		this.received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-				exchange.getRequestHeaders().getFirst("X-Service-Token"), body));
+				exchange.getRequestHeaders().getFirst("X-Service-Token"),
+				exchange.getRequestHeaders().getFirst("traceparent"), body));
 		exchange.sendResponseHeaders(202, -1);
 		exchange.close();
 	}
 
-	record Received(String method, String path, String serviceToken, String body) {
+	record Received(String method, String path, String serviceToken, String traceParent, String body) {
 
 	}
 

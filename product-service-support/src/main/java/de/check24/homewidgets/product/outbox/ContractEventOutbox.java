@@ -4,12 +4,12 @@ import java.time.Instant;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import de.check24.homewidgets.sdui.ContractEvent;
-import de.check24.homewidgets.sdui.ContractEventType;
-import de.check24.homewidgets.sdui.WidgetJson;
 import de.check24.homewidgets.product.ProductProperties;
 import de.check24.homewidgets.product.contract.ContractCancelled;
 import de.check24.homewidgets.product.contract.ContractPurchased;
+import de.check24.homewidgets.sdui.ContractEvent;
+import de.check24.homewidgets.sdui.ContractEventType;
+import de.check24.homewidgets.sdui.WidgetJson;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -33,10 +33,13 @@ class ContractEventOutbox {
 
 	private final ProductProperties product;
 
-	ContractEventOutbox(OutboxMessages messages, OutboxRelay relay, ProductProperties product) {
+	private final OutboxTracing tracing;
+
+	ContractEventOutbox(OutboxMessages messages, OutboxRelay relay, ProductProperties product, OutboxTracing tracing) {
 		this.messages = messages;
 		this.relay = relay;
 		this.product = product;
+		this.tracing = tracing;
 	}
 
 	@EventListener
@@ -54,8 +57,8 @@ class ContractEventOutbox {
 	}
 
 	private void store(ContractEvent event) {
-		this.messages.save(
-				new OutboxMessage(this.product.topic(), String.valueOf(event.userId()), toJson(event), Instant.now()));
+		this.messages.save(new OutboxMessage(this.product.topic(), String.valueOf(event.userId()), toJson(event),
+				Instant.now(), this.tracing.currentTraceParent()));
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 
 			@Override

@@ -7,10 +7,13 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import de.check24.homewidgets.product.RankingPolicy;
+import de.check24.homewidgets.product.image.ImageUrls;
 import de.check24.homewidgets.sdui.ProductResponse;
 import de.check24.homewidgets.sdui.Widget;
 import de.check24.homewidgets.sdui.WidgetAction;
-import de.check24.homewidgets.product.RankingPolicy;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Service;
@@ -26,10 +29,17 @@ public class WidgetCatalog {
 
 	private final ExistingCustomers customers;
 
-	WidgetCatalog(Widgets widgets, RankingPolicy ranking, ExistingCustomers customers) {
+	private final ImageUrls images;
+
+	private final ObservationRegistry observations;
+
+	WidgetCatalog(Widgets widgets, RankingPolicy ranking, ExistingCustomers customers, ImageUrls images,
+			ObservationRegistry observations) {
 		this.widgets = widgets;
 		this.ranking = ranking;
 		this.customers = customers;
+		this.images = images;
+		this.observations = observations;
 	}
 
 	/**
@@ -40,6 +50,12 @@ public class WidgetCatalog {
 	 */
 	@Transactional(readOnly = true)
 	public ProductResponse widgetsFor(@Nullable Long userId) {
+		return Observation.createNotStarted("product.widgets.generation", this.observations)
+			.lowCardinalityKeyValue("audience", (userId != null) ? "user" : "anonymous")
+			.observe(() -> generate(userId));
+	}
+
+	private ProductResponse generate(@Nullable Long userId) {
 		if (userId == null) {
 			return ranked(this.widgets.findByUserIdIsNullOrderByPriorityAscWidgetIdAsc());
 		}
@@ -77,6 +93,7 @@ public class WidgetCatalog {
 		return this.widgets.findByWidgetIdIn(widgetIds)
 			.stream()
 			.map(StoredWidget::toWidget)
+			.map(this.images::resolve)
 			.collect(Collectors.toMap(Widget::widgetId, Function.identity()));
 	}
 
@@ -92,7 +109,7 @@ public class WidgetCatalog {
 	private ProductResponse ranked(List<StoredWidget> stored) {
 		List<Widget> ranked = this.ranking.rank(stored.stream().map(StoredWidget::toWidget).toList());
 		return new ProductResponse(IntStream.range(0, ranked.size())
-			.mapToObj((index) -> withPriority(ranked.get(index), index + 1))
+			.mapToObj((index) -> withPriority(this.images.resolve(ranked.get(index)), index + 1))
 			.toList());
 	}
 

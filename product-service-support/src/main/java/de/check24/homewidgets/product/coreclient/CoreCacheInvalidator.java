@@ -1,4 +1,4 @@
-package de.check24.homewidgets.product.core;
+package de.check24.homewidgets.product.coreclient;
 
 import java.util.concurrent.ThreadPoolExecutor;
 
@@ -7,6 +7,7 @@ import de.check24.homewidgets.product.contract.ContractCancelled;
 import de.check24.homewidgets.product.contract.ContractPurchased;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -37,6 +38,9 @@ class CoreCacheInvalidator implements DisposableBean {
 		this.executor.setMaxPoolSize(2);
 		this.executor.setQueueCapacity(500);
 		this.executor.setRejectedExecutionHandler(new ThreadPoolExecutor.DiscardOldestPolicy());
+		// the call continues the purchase's trace (and logs its user) on the pool's
+		// thread
+		this.executor.setTaskDecorator(new ContextPropagatingTaskDecorator());
 		this.executor.setWaitForTasksToCompleteOnShutdown(true);
 		this.executor.setAwaitTerminationSeconds(5);
 		this.executor.initialize();

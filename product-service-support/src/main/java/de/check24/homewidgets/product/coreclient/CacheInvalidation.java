@@ -1,4 +1,4 @@
-package de.check24.homewidgets.product.core;
+package de.check24.homewidgets.product.coreclient;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;

@@ -1,4 +1,4 @@
-package de.check24.homewidgets.product.core;
+package de.check24.homewidgets.product.coreclient;
 
 import java.net.URI;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package de.check24.homewidgets.product.core;
+package de.check24.homewidgets.product.coreclient;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

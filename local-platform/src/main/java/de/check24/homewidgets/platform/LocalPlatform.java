@@ -87,7 +87,15 @@ public final class LocalPlatform implements AutoCloseable {
 		if (args.length > 0 && PlatformCommand.COMMANDS.contains(args[0])) {
 			System.exit(PlatformCommand.run(List.of(args), System.getenv(), System.out));
 		}
-		PlatformSettings settings = PlatformSettings.from(System.getenv(), List.of(args), Path.of(""));
+		PlatformSettings settings;
+		try {
+			settings = PlatformSettings.from(System.getenv(), List.of(args), Path.of(""));
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println(ex.getMessage());
+			System.exit(2);
+			return;
+		}
 		LocalPlatform platform = new LocalPlatform(settings, System.getenv(), System.out);
 		// Ctrl-C: the platform stops its parts itself, in dependency order
 		ShutdownSequence.addOwner(platform);

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,15 +16,23 @@ import java.util.Set;
 /**
  * The client side of {@code ./platform.sh status}, {@code ./platform.sh stop <name>} and
  * {@code ./platform.sh start <name>}: asks the running platform's admin endpoint
- * ({@code PLATFORM_ADMIN_PORT}, 8099) and prints its answer.
+ * ({@code PLATFORM_ADMIN_PORT}, 8099) and prints its answer. It needs nothing but the JDK
+ * and this module's classes, so the script runs it without the platform's large jar.
  */
-final class PlatformCommand {
+public final class PlatformCommand {
 
 	static final Set<String> COMMANDS = Set.of("status", "stop", "start");
+
+	/** A start waits for the service's health check: minutes on a busy machine. */
+	private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
 
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private PlatformCommand() {
+	}
+
+	public static void main(String[] args) {
+		System.exit(run(List.of(args), System.getenv(), System.out));
 	}
 
 	/**
@@ -39,7 +48,7 @@ final class PlatformCommand {
 			out.println("usage: ./platform.sh status | stop <component> | start <component>");
 			return 2;
 		}
-		int port = PlatformSettings.from(environment, List.of(), java.nio.file.Path.of("")).adminPort();
+		int port = PlatformSettings.from(environment, List.of(), Path.of("")).adminPort();
 		String base = "http://127.0.0.1:" + port + "/components";
 		HttpRequest request = (args.size() == 1) ? get(base) : post(base + "/" + args.get(1) + "/" + args.get(0));
 		try {
@@ -71,10 +80,9 @@ final class PlatformCommand {
 	}
 
 	private static HttpRequest post(String url) {
-		// a start waits for the service's health check: minutes on a busy machine
 		return HttpRequest.newBuilder(URI.create(url))
 			.header(AdminEndpoint.HEADER, "1")
-			.timeout(ServiceComponent.STARTUP_TIMEOUT.plusMinutes(1))
+			.timeout(START_TIMEOUT)
 			.POST(HttpRequest.BodyPublishers.noBody())
 			.build();
 	}

@@ -47,6 +47,15 @@ record PlatformSettings(Path repositoryRoot, Path home, boolean clean, int coreP
 	}
 
 	static PlatformSettings from(Map<String, String> environment, List<String> args, Path workingDirectory) {
+		for (int i = 0; i < args.size(); i++) {
+			if (args.get(i).equals("--replicas")) {
+				i++;
+			}
+			else if (!args.get(i).equals("--clean")) {
+				throw new IllegalArgumentException(
+						"Unknown option '" + args.get(i) + "'; the platform takes --clean" + " and --replicas N");
+			}
+		}
 		Path root = workingDirectory.toAbsolutePath().normalize();
 		String products = environment.getOrDefault("PLATFORM_PRODUCTS", String.join(",", PlatformProduct.DEFAULT_KEYS));
 		return new PlatformSettings(root,

@@ -53,6 +53,13 @@ class PlatformSettingsTests {
 	}
 
 	@Test
+	void refusesAnOptionItDoesNotKnow() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> PlatformSettings.from(Map.of(), List.of("--replica", "2"), ROOT))
+			.withMessageContaining("Unknown option '--replica'");
+	}
+
+	@Test
 	void namesTheVariableThatIsNotANumber() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> PlatformSettings.from(Map.of("PLATFORM_ADMIN_PORT", "eighty"), List.of(), ROOT))

@@ -9,7 +9,7 @@ import java.util.function.Supplier;
  *
  * @param <S> the server type
  */
-public final class SharedServer<S extends AutoCloseable> {
+final class SharedServer<S extends AutoCloseable> {
 
 	private final Supplier<S> starter;
 
@@ -20,7 +20,7 @@ public final class SharedServer<S extends AutoCloseable> {
 	 * @param starter starts the server (which registers itself with the shutdown
 	 * sequence)
 	 */
-	public SharedServer(Supplier<S> starter) {
+	SharedServer(Supplier<S> starter) {
 		this.starter = starter;
 	}
 
@@ -28,7 +28,7 @@ public final class SharedServer<S extends AutoCloseable> {
 	 * The server, started on the first call.
 	 * @return the shared server; a test that stops it starts it again when done
 	 */
-	public synchronized S get() {
+	synchronized S get() {
 		if (this.server == null) {
 			this.server = this.starter.get();
 		}

@@ -45,8 +45,20 @@ class ShutdownSequenceTests {
 		ShutdownSequence sequence = new ShutdownSequence();
 		AutoCloseable closed = named("closed");
 		sequence.pushServer(named("postgres"));
-		sequence.pushServer(() -> {
-			throw new IllegalStateException("already gone");
+		sequence.pushServer(new AutoCloseable() {
+
+			@Override
+			public void close() {
+				throw new IllegalStateException("already gone");
+			}
+
+			@Override
+			public String toString() {
+				// the sequence logs it: a reader of the test log sees that this is on
+				// purpose
+				return "a server that fails to stop on purpose";
+			}
+
 		});
 		sequence.pushServer(closed);
 		sequence.forget(closed);

@@ -44,4 +44,24 @@ public final class EmbeddedInfrastructure {
 		registry.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
 	}
 
+	/**
+	 * Points {@code spring.data.redis.cluster.nodes} at the shared six-node Redis
+	 * Cluster.
+	 * @param registry where the properties go
+	 */
+	public static void redisCluster(DynamicPropertyRegistry registry) {
+		LocalRedisCluster cluster = LocalRedisCluster.shared();
+		registry.add("spring.data.redis.cluster.nodes", cluster::nodes);
+	}
+
+	/**
+	 * Points {@code spring.kafka.bootstrap-servers} at the shared three-broker Kafka
+	 * cluster.
+	 * @param registry where the properties go
+	 */
+	public static void kafkaCluster(DynamicPropertyRegistry registry) {
+		LocalKafkaCluster cluster = LocalKafkaCluster.shared();
+		registry.add("spring.kafka.bootstrap-servers", cluster::bootstrapServers);
+	}
+
 }

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A real PostgreSQL server (zonky's embedded binaries). One per JVM via
  * {@link #shared()}; each product service gets a database of its own via
- * {@link #createDatabase(String)}.
+ * {@link #createDatabase(String)}. It can be stopped and started again on the same port
+ * with the same data, so tests and the local platform can take the database away.
  */
 public final class LocalPostgres implements AutoCloseable {
 
@@ -25,12 +26,21 @@ public final class LocalPostgres implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(LocalPostgres.class);
 
-	private static LocalPostgres shared;
+	private static final SharedServer<LocalPostgres> shared = new SharedServer<>(() -> start(0, null));
 
-	private final EmbeddedPostgres postgres;
+	private final Path dataDirectory;
 
-	private LocalPostgres(EmbeddedPostgres postgres) {
-		this.postgres = postgres;
+	/** Deleted on {@link #close()}: the caller asked for throw-away data. */
+	private final boolean temporary;
+
+	private int port;
+
+	private EmbeddedPostgres postgres;
+
+	private LocalPostgres(int port, Path dataDirectory, boolean temporary) {
+		this.port = port;
+		this.dataDirectory = dataDirectory;
+		this.temporary = temporary;
 	}
 
 	/**
@@ -38,38 +48,69 @@ public final class LocalPostgres implements AutoCloseable {
 	 * exits.
 	 * @return the running server
 	 */
-	public static synchronized LocalPostgres shared() {
-		if (shared == null) {
-			shared = start(0, null);
-			Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "local-postgres-shutdown"));
-		}
-		return shared;
+	public static LocalPostgres shared() {
+		return shared.get();
 	}
 
 	/**
 	 * Starts a server.
 	 * @param port the port, or 0 for a free one
 	 * @param dataDirectory where the data lives and survives restarts; {@code null} for a
-	 * throw-away directory
+	 * throw-away directory (kept across {@link #stop()} and {@link #start()}, deleted on
+	 * {@link #close()})
 	 * @return the running server
 	 */
 	public static LocalPostgres start(int port, Path dataDirectory) {
+		LocalPostgres postgres = (dataDirectory != null) ? new LocalPostgres(port, dataDirectory, false)
+				: new LocalPostgres(port, Directories.temporary("local-postgres-"), true);
+		postgres.start();
+		return postgres;
+	}
+
+	public int port() {
+		return this.port;
+	}
+
+	public synchronized boolean isRunning() {
+		return this.postgres != null;
+	}
+
+	/** Starts the server again after {@link #stop()}; a no-op while it runs. */
+	public synchronized void start() {
+		if (isRunning()) {
+			return;
+		}
 		try {
-			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPort(port);
-			if (dataDirectory != null) {
-				builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
-			}
-			EmbeddedPostgres postgres = builder.start();
-			logger.info("PostgreSQL listening on 127.0.0.1:{}", postgres.getPort());
-			return new LocalPostgres(postgres);
+			this.postgres = EmbeddedPostgres.builder()
+				.setPort(this.port)
+				.setDataDirectory(this.dataDirectory)
+				.setCleanDataDirectory(false)
+				// the shutdown sequence stops it after the services that use it
+				.setRegisterShutdownHook(false)
+				.start();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("PostgreSQL did not start", ex);
 		}
+		this.port = this.postgres.getPort();
+		ShutdownSequence.add(this);
+		logger.info("PostgreSQL listening on 127.0.0.1:{}", this.port);
 	}
 
-	public int port() {
-		return this.postgres.getPort();
+	/**
+	 * Stops the server (a fast shutdown); {@link #start()} brings it back with its data.
+	 */
+	public synchronized void stop() {
+		if (this.postgres == null) {
+			return;
+		}
+		try {
+			this.postgres.close();
+		}
+		catch (IOException ex) {
+			logger.warn("PostgreSQL did not stop cleanly", ex);
+		}
+		this.postgres = null;
 	}
 
 	/**
@@ -81,7 +122,14 @@ public final class LocalPostgres implements AutoCloseable {
 		if (!database.matches("[a-z0-9_]+")) {
 			throw new IllegalArgumentException("Illegal database name: " + database);
 		}
-		try (Connection connection = this.postgres.getPostgresDatabase().getConnection();
+		EmbeddedPostgres server;
+		synchronized (this) {
+			if (this.postgres == null) {
+				throw new IllegalStateException("PostgreSQL on port " + this.port + " is stopped");
+			}
+			server = this.postgres;
+		}
+		try (Connection connection = server.getPostgresDatabase().getConnection();
 				Statement statement = connection.createStatement()) {
 			try (ResultSet exists = statement
 				.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'")) {
@@ -97,17 +145,22 @@ public final class LocalPostgres implements AutoCloseable {
 	}
 
 	public String jdbcUrl(String database) {
-		return "jdbc:postgresql://127.0.0.1:" + port() + "/" + database;
+		return "jdbc:postgresql://127.0.0.1:" + this.port + "/" + database;
+	}
+
+	/** Stops the server; throw-away data goes with it. */
+	@Override
+	public synchronized void close() {
+		stop();
+		ShutdownSequence.remove(this);
+		if (this.temporary) {
+			Directories.deleteRecursively(this.dataDirectory);
+		}
 	}
 
 	@Override
-	public void close() {
-		try {
-			this.postgres.close();
-		}
-		catch (IOException ex) {
-			logger.warn("PostgreSQL did not stop cleanly", ex);
-		}
+	public String toString() {
+		return "PostgreSQL on 127.0.0.1:" + this.port;
 	}
 
 }

@@ -1,11 +1,10 @@
 package de.check24.homewidgets.infrastructure;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.embedded.RedisServer;
 
 /**
  * A real Redis server (codemonstur's embedded binaries) that can be stopped and started
@@ -15,14 +14,15 @@ public final class LocalRedis implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(LocalRedis.class);
 
-	private static LocalRedis shared;
+	private static final SharedServer<LocalRedis> shared = new SharedServer<>(() -> start(0));
 
-	private final int port;
+	private final RedisProcess process;
 
-	private RedisServer server;
+	private final Path directory;
 
-	private LocalRedis(int port) {
-		this.port = port;
+	private LocalRedis(int port, Path directory) {
+		this.directory = directory;
+		this.process = new RedisProcess(port, directory, List.of("maxmemory 256mb", "maxmemory-policy allkeys-lru"));
 	}
 
 	/**
@@ -30,12 +30,8 @@ public final class LocalRedis implements AutoCloseable {
 	 * exits.
 	 * @return the running server
 	 */
-	public static synchronized LocalRedis shared() {
-		if (shared == null) {
-			shared = start(0);
-			Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "local-redis-shutdown"));
-		}
-		return shared;
+	public static LocalRedis shared() {
+		return shared.get();
 	}
 
 	/**
@@ -44,17 +40,26 @@ public final class LocalRedis implements AutoCloseable {
 	 * @return the running server
 	 */
 	public static LocalRedis start(int port) {
-		LocalRedis redis = new LocalRedis((port != 0) ? port : LocalPorts.free());
+		LocalRedis redis = new LocalRedis((port != 0) ? port : LocalPorts.free(),
+				Directories.temporary("local-redis-"));
 		redis.start();
 		return redis;
 	}
 
 	public int port() {
-		return this.port;
+		return this.process.port();
 	}
 
-	public synchronized boolean isRunning() {
-		return this.server != null && this.server.isActive();
+	public boolean isRunning() {
+		return this.process.isRunning();
+	}
+
+	/**
+	 * The server's process id while it runs.
+	 * @return the pid, or -1 when stopped
+	 */
+	public long pid() {
+		return this.process.pid();
 	}
 
 	/** Starts the server again after {@link #stop()}; a no-op while it runs. */
@@ -62,39 +67,27 @@ public final class LocalRedis implements AutoCloseable {
 		if (isRunning()) {
 			return;
 		}
-		try {
-			this.server = RedisServer.newRedisServer()
-				.port(this.port)
-				.bind("127.0.0.1")
-				.setting("maxmemory 256mb")
-				.setting("maxmemory-policy allkeys-lru")
-				.setting("save \"\"")
-				.setting("appendonly no")
-				.build();
-			this.server.start();
-			logger.info("Redis listening on 127.0.0.1:{}", this.port);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Redis did not start on port " + this.port, ex);
-		}
+		this.process.start();
+		ShutdownSequence.add(this);
+		logger.info("Redis listening on 127.0.0.1:{}", port());
 	}
 
+	/** Ends the server process; {@link #start()} brings it back on the same port. */
 	public synchronized void stop() {
-		if (this.server == null) {
-			return;
-		}
-		try {
-			this.server.stop();
-		}
-		catch (IOException ex) {
-			logger.warn("Redis did not stop cleanly", ex);
-		}
-		this.server = null;
+		this.process.stop();
+	}
+
+	/** Stops the server and deletes its directory. */
+	@Override
+	public synchronized void close() {
+		stop();
+		ShutdownSequence.remove(this);
+		Directories.deleteRecursively(this.directory);
 	}
 
 	@Override
-	public void close() {
-		stop();
+	public String toString() {
+		return "Redis on 127.0.0.1:" + port();
 	}
 
 }

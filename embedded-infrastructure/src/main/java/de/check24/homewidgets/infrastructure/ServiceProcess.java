@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +39,7 @@ public final class ServiceProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Starts {@code <module>/target/<module>-*.jar}.
+	 * Starts {@code <module>/target/<module>-*.jar}, its log in {@code <module>.log}.
 	 * @param module the Maven module, e.g. {@code car-insurance-service}
 	 * @param port its {@code SERVER_PORT}
 	 * @param environment further environment variables
@@ -50,17 +49,37 @@ public final class ServiceProcess implements AutoCloseable {
 	 */
 	public static ServiceProcess start(String module, int port, Map<String, String> environment, Path repositoryRoot,
 			Path logDirectory) {
+		return start(module, module, port, environment, repositoryRoot, logDirectory);
+	}
+
+	/**
+	 * Starts {@code <module>/target/<module>-*.jar} under a name of its own, so one
+	 * module can run twice (two core replicas). The log is appended to, so a restarted
+	 * service keeps what it logged before.
+	 * @param name the process's name and log file name, e.g. {@code core-service-2}
+	 * @param module the Maven module, e.g. {@code core-service}
+	 * @param port its {@code SERVER_PORT}
+	 * @param environment further environment variables
+	 * @param repositoryRoot the checkout
+	 * @param logDirectory where {@code <name>.log} goes
+	 * @return the started process; call {@link #awaitHealthy(Duration)} before using it
+	 */
+	public static ServiceProcess start(String name, String module, int port, Map<String, String> environment,
+			Path repositoryRoot, Path logDirectory) {
 		Path jar = executableJar(repositoryRoot.resolve(module).resolve("target"), module);
-		Path log = logDirectory.resolve(module + ".log");
-		List<String> command = new ArrayList<>(List.of(javaExecutable(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-				"-Xss512k", "-Xmx512m", "-jar", jar.toString()));
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(log.toFile())
+		Path log = logDirectory.resolve(name + ".log");
+		List<String> command = List.of(javaExecutable(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k",
+				"-Xmx512m", "-jar", jar.toString());
+		ProcessBuilder builder = new ProcessBuilder(ChildProcesses.detachedFromTerminal(command))
+			.redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
 			.directory(repositoryRoot.toFile());
 		builder.environment().putAll(environment);
 		builder.environment().put("SERVER_PORT", Integer.toString(port));
 		try {
-			return new ServiceProcess(module, port, builder.start(), log);
+			ServiceProcess service = new ServiceProcess(name, port, builder.start(), log);
+			ShutdownSequence.add(service);
+			return service;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start " + module, ex);
@@ -93,6 +112,22 @@ public final class ServiceProcess implements AutoCloseable {
 		return "http://127.0.0.1:" + this.port;
 	}
 
+	public int port() {
+		return this.port;
+	}
+
+	public long pid() {
+		return this.process.pid();
+	}
+
+	public boolean isAlive() {
+		return this.process.isAlive();
+	}
+
+	public Path log() {
+		return this.log;
+	}
+
 	/**
 	 * Waits until {@code GET /health} answers 200.
 	 * @param timeout how long to wait
@@ -120,20 +155,19 @@ public final class ServiceProcess implements AutoCloseable {
 		throw new IllegalStateException(this.name + " was not healthy after " + timeout + "; see " + this.log);
 	}
 
+	/**
+	 * Ends the service: SIGTERM, so it shuts down gracefully, and killed if it has not
+	 * ended after 20 s.
+	 */
 	@Override
 	public void close() {
-		// Children first, so nothing the service forked outlives it.
-		this.process.descendants().forEach(ProcessHandle::destroy);
-		this.process.destroy();
-		try {
-			if (!this.process.waitFor(20, TimeUnit.SECONDS)) {
-				this.process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			this.process.destroyForcibly();
-		}
+		ChildProcesses.stop(this.process, Duration.ofSeconds(20));
+		ShutdownSequence.remove(this);
+	}
+
+	@Override
+	public String toString() {
+		return this.name + " (pid " + this.process.pid() + ")";
 	}
 
 	private static Path executableJar(Path target, String module) {
@@ -145,7 +179,7 @@ public final class ServiceProcess implements AutoCloseable {
 			}).findFirst().orElseThrow(() -> new IllegalStateException("No jar for " + module + " in " + target));
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException(module + " is not built: run ./mvnw install -DskipTests first", ex);
+			throw new IllegalStateException(module + " is not built: run ./mvnw package -DskipTests first", ex);
 		}
 	}
 

@@ -1,20 +1,21 @@
 package de.check24.homewidgets.infrastructure;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 class LocalInfrastructureTests {
 
@@ -58,13 +61,40 @@ class LocalInfrastructureTests {
 	}
 
 	@Test
-	void redisAnswersAgainAfterARestartOnTheSamePort() throws Exception {
+	void postgresComesBackOnTheSamePortWithItsDataAfterAStop() throws Exception {
+		try (LocalPostgres postgres = LocalPostgres.start(0, null)) {
+			String url = postgres.createDatabase("outage");
+			try (Connection connection = DriverManager.getConnection(url, LocalPostgres.USER, LocalPostgres.PASSWORD)) {
+				connection.createStatement()
+					.execute("CREATE TABLE purchases (id INT); INSERT INTO purchases VALUES (9)");
+			}
+
+			postgres.stop();
+			assertThat(postgres.isRunning()).isFalse();
+			assertThat(isListening(postgres.port())).isFalse();
+
+			postgres.start();
+			try (Connection connection = DriverManager.getConnection(url, LocalPostgres.USER, LocalPostgres.PASSWORD);
+					ResultSet result = connection.createStatement().executeQuery("SELECT id FROM purchases")) {
+				assertThat(result.next()).isTrue();
+				assertThat(result.getInt(1)).isEqualTo(9);
+			}
+		}
+	}
+
+	@Test
+	void redisAnswersAgainAfterARestartOnTheSamePort() {
 		LocalRedis redis = LocalRedis.shared();
-		assertThat(ping(redis.port())).isEqualTo("+PONG");
+		assertThat(RedisProcess.ping(redis.port())).isEqualTo("+PONG");
+		long pid = redis.pid();
+
 		redis.stop();
 		assertThat(redis.isRunning()).isFalse();
+		assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).as("the redis-server process").isEmpty();
+		assertThat(RedisProcess.ping(redis.port())).isNull();
+
 		redis.start();
-		assertThat(ping(redis.port())).isEqualTo("+PONG");
+		assertThat(RedisProcess.ping(redis.port())).isEqualTo("+PONG");
 	}
 
 	@Test
@@ -72,38 +102,77 @@ class LocalInfrastructureTests {
 		LocalKafka kafka = LocalKafka.shared();
 		kafka.stop();
 		assertThat(kafka.isRunning()).isFalse();
+		assertThat(isListening(kafka.port())).isFalse();
+
 		kafka.start();
-		String servers = kafka.bootstrapServers();
-		try (KafkaProducer<String, String> producer = new KafkaProducer<>(
-				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers), new StringSerializer(),
-				new StringSerializer())) {
-			producer.send(new ProducerRecord<>("infra.check", "123", "hello")).get();
+		send(kafka.bootstrapServers(), "infra.check", "hello");
+		assertThat(receive(kafka.bootstrapServers(), "infra.check", 1)).containsExactly("hello");
+	}
+
+	@Test
+	void kafkaWithoutAutomaticTopicsServesDeclaredTopicsOnlyAndKeepsThemAcrossARestart() throws Exception {
+		try (LocalKafka kafka = LocalKafka.start(0, false)) {
+			assertThatExceptionOfType(ExecutionException.class)
+				.isThrownBy(() -> sendWithin(kafka.bootstrapServers(), "undeclared", "lost", Duration.ofSeconds(3)))
+				.withMessageContaining("not present in metadata");
+
+			kafka.createTopics(3, "declared");
+			kafka.stop();
+			kafka.start();
+
+			assertThat(topics(kafka.bootstrapServers())).contains("declared").doesNotContain("undeclared");
+			send(kafka.bootstrapServers(), "declared", "kept");
+			assertThat(receive(kafka.bootstrapServers(), "declared", 1)).containsExactly("kept");
+		}
+	}
+
+	static void send(String bootstrapServers, String topic, String value) {
+		try {
+			sendWithin(bootstrapServers, topic, value, Duration.ofSeconds(30));
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
 		}
-		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers, ConsumerConfig.GROUP_ID_CONFIG, "infra-check",
-						ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-				new StringDeserializer(), new StringDeserializer())) {
-			consumer.subscribe(List.of("infra.check"));
-			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-			ConsumerRecords<String, String> records = ConsumerRecords.empty();
-			while (records.isEmpty() && System.nanoTime() < deadline) {
-				records = consumer.poll(Duration.ofMillis(500));
-			}
-			assertThat(records.iterator().next().value()).isEqualTo("hello");
+	}
+
+	private static void sendWithin(String bootstrapServers, String topic, String value, Duration maxBlock)
+			throws Exception {
+		try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.MAX_BLOCK_MS_CONFIG,
+						(int) maxBlock.toMillis()),
+				new StringSerializer(), new StringSerializer())) {
+			producer.send(new ProducerRecord<>(topic, "123", value)).get();
 		}
 	}
 
-	private static String ping(int port) throws Exception {
-		try (Socket socket = new Socket("127.0.0.1", port)) {
-			socket.setSoTimeout(2000);
-			OutputStream out = socket.getOutputStream();
-			out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
-			out.flush();
-			return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
-				.readLine();
+	static List<String> receive(String bootstrapServers, String topic, int count) {
+		List<String> values = new ArrayList<>();
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ConsumerConfig.GROUP_ID_CONFIG,
+						"infra-check-" + topic, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+				new StringDeserializer(), new StringDeserializer())) {
+			consumer.subscribe(List.of(topic));
+			await().atMost(Duration.ofSeconds(30)).until(() -> {
+				consumer.poll(Duration.ofMillis(200)).forEach((record) -> values.add(record.value()));
+				return values.size() >= count;
+			});
+		}
+		return values;
+	}
+
+	private static java.util.Set<String> topics(String bootstrapServers) throws Exception {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+			return admin.listTopics().names().get();
+		}
+	}
+
+	static boolean isListening(int port) {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
 		}
 	}
 

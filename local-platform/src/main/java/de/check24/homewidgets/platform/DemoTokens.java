@@ -9,8 +9,18 @@ import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** Signs HS256 tokens for the demo users with the secret the local core verifies. */
+/**
+ * Signs HS256 tokens for the demo users with the secret the local core verifies, with the
+ * claims of the design's dev tokens: issuer {@value #ISSUER} (accepted only by a core in
+ * the {@code local} profile), audience {@value #AUDIENCE}.
+ */
 final class DemoTokens {
+
+	static final String ISSUER = "home-widgets-local-dev";
+
+	static final String AUDIENCE = "home-widgets";
+
+	static final Duration LIFETIME = Duration.ofHours(12);
 
 	private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
@@ -20,11 +30,16 @@ final class DemoTokens {
 		this.secret = secret.getBytes(StandardCharsets.UTF_8);
 	}
 
-	String forUser(long userId, Duration lifetime) {
+	/**
+	 * A token for a user, valid for {@link #LIFETIME}.
+	 * @param userId the user, the token's subject
+	 * @return the signed token
+	 */
+	String forUser(long userId) {
 		Instant now = Instant.now();
 		String header = encode("{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
-		String claims = encode("{\"sub\":\"" + userId + "\",\"iat\":" + now.getEpochSecond() + ",\"exp\":"
-				+ now.plus(lifetime).getEpochSecond() + "}");
+		String claims = encode("{\"iss\":\"" + ISSUER + "\",\"aud\":\"" + AUDIENCE + "\",\"sub\":\"" + userId
+				+ "\",\"iat\":" + now.getEpochSecond() + ",\"exp\":" + now.plus(LIFETIME).getEpochSecond() + "}");
 		String signingInput = header + "." + claims;
 		return signingInput + "." + BASE64URL.encodeToString(hmac(signingInput));
 	}

@@ -1,6 +1,8 @@
 package de.check24.homewidgets.platform;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -8,57 +10,127 @@ import java.util.Map;
  * How the local platform runs. Every value has a default and an environment variable.
  *
  * @param repositoryRoot the checkout whose built service jars are started
- * @param home where data, logs and process state live ({@code .local-platform/},
- * git-ignored)
- * @param clean whether to wipe the data before starting
- * @param corePort the core's HTTP port ({@code PLATFORM_CORE_PORT}, 8000)
- * @param firstProductPort the car insurance port; the others follow
- * ({@code PLATFORM_FIRST_PRODUCT_PORT}, 8001)
+ * @param home where data, logs and process state live ({@code PLATFORM_HOME},
+ * {@code .local-platform/}, git-ignored)
+ * @param clean whether to wipe the data before starting ({@code --clean})
+ * @param corePort the public core port: the core itself, or the load balancer in front of
+ * several replicas ({@code PLATFORM_CORE_PORT}, 8000)
+ * @param coreReplicas how many core processes run ({@code PLATFORM_CORE_REPLICAS} or
+ * {@code --replicas N}, 1)
+ * @param firstCoreReplicaPort the first replica's own port behind the load balancer; the
+ * others follow ({@code PLATFORM_CORE_REPLICA_PORT}, 8010)
+ * @param coreManagementPort the first replica's actuator port; replica n uses it plus
+ * 10·(n−1) ({@code PLATFORM_CORE_MANAGEMENT_PORT}, 9000)
+ * @param products the product services, in the order the core shows their sections
+ * ({@code PLATFORM_PRODUCTS}, the four products; ports from
+ * {@code PLATFORM_FIRST_PRODUCT_PORT}, 8001, and
+ * {@code PLATFORM_FIRST_PRODUCT_MANAGEMENT_PORT}, 9001)
  * @param postgresPort embedded PostgreSQL ({@code PLATFORM_POSTGRES_PORT}, 15432)
  * @param redisPort embedded Redis ({@code PLATFORM_REDIS_PORT}, 16379)
  * @param kafkaPort embedded Kafka ({@code PLATFORM_KAFKA_PORT}, 19092)
+ * @param kafkaAutoCreateTopics the broker's {@code auto.create.topics.enable}
+ * ({@code PLATFORM_KAFKA_AUTO_CREATE_TOPICS}, true until the products declare their
+ * topics)
  * @param webPort the web client ({@code PLATFORM_WEB_PORT}, 3000)
- * @param jwtSecret the core's HS256 secret ({@code HOME_JWT_SECRET}, a local-development
- * default)
- * @param serviceToken the product-to-core credential ({@code CORE_SERVICE_TOKEN}, a
- * local-development default)
+ * @param adminPort the admin endpoint that {@code ./platform.sh stop|start|status} talks
+ * to ({@code PLATFORM_ADMIN_PORT}, 8099)
  */
-record PlatformSettings(Path repositoryRoot, Path home, boolean clean, int corePort, int firstProductPort,
-		int postgresPort, int redisPort, int kafkaPort, int webPort, String jwtSecret, String serviceToken) {
+record PlatformSettings(Path repositoryRoot, Path home, boolean clean, int corePort, int coreReplicas,
+		int firstCoreReplicaPort, int coreManagementPort, List<PlatformProduct> products, int postgresPort,
+		int redisPort, int kafkaPort, boolean kafkaAutoCreateTopics, int webPort, int adminPort) {
 
-	/** Local-development default, never used outside this machine. */
-	static final String LOCAL_DEV_JWT_SECRET = "local-dev-only-jwt-secret-change-me-0123456789";
-
-	/** Local-development default, never used outside this machine. */
-	static final String LOCAL_DEV_SERVICE_TOKEN = "local-dev-service-token";
-
-	static PlatformSettings from(Map<String, String> environment, List<String> args, Path workingDirectory) {
-		Path root = workingDirectory.toAbsolutePath().normalize();
-		return new PlatformSettings(root,
-				Path.of(environment.getOrDefault("PLATFORM_HOME", root.resolve(".local-platform").toString())),
-				args.contains("--clean"), intValue(environment, "PLATFORM_CORE_PORT", 8000),
-				intValue(environment, "PLATFORM_FIRST_PRODUCT_PORT", 8001),
-				intValue(environment, "PLATFORM_POSTGRES_PORT", 15432),
-				intValue(environment, "PLATFORM_REDIS_PORT", 16379),
-				intValue(environment, "PLATFORM_KAFKA_PORT", 19092), intValue(environment, "PLATFORM_WEB_PORT", 3000),
-				environment.getOrDefault("HOME_JWT_SECRET", LOCAL_DEV_JWT_SECRET),
-				environment.getOrDefault("CORE_SERVICE_TOKEN", LOCAL_DEV_SERVICE_TOKEN));
+	PlatformSettings {
+		if (coreReplicas < 1 || coreReplicas > 9) {
+			throw new IllegalArgumentException("Core replicas must be between 1 and 9, was " + coreReplicas);
+		}
+		products = List.copyOf(products);
 	}
 
+	static PlatformSettings from(Map<String, String> environment, List<String> args, Path workingDirectory) {
+		for (int i = 0; i < args.size(); i++) {
+			if (args.get(i).equals("--replicas")) {
+				i++;
+			}
+			else if (!args.get(i).equals("--clean")) {
+				throw new IllegalArgumentException(
+						"Unknown option '" + args.get(i) + "'; the platform takes --clean" + " and --replicas N");
+			}
+		}
+		Path root = workingDirectory.toAbsolutePath().normalize();
+		String products = environment.getOrDefault("PLATFORM_PRODUCTS", String.join(",", PlatformProduct.DEFAULT_KEYS));
+		return new PlatformSettings(root,
+				Path.of(environment.getOrDefault("PLATFORM_HOME", root.resolve(".local-platform").toString())),
+				args.contains("--clean"), port(environment, "PLATFORM_CORE_PORT", 8000), replicas(environment, args),
+				port(environment, "PLATFORM_CORE_REPLICA_PORT", 8010),
+				port(environment, "PLATFORM_CORE_MANAGEMENT_PORT", 9000),
+				PlatformProduct.byConvention(keys(products), port(environment, "PLATFORM_FIRST_PRODUCT_PORT", 8001),
+						port(environment, "PLATFORM_FIRST_PRODUCT_MANAGEMENT_PORT", 9001)),
+				port(environment, "PLATFORM_POSTGRES_PORT", 15432), port(environment, "PLATFORM_REDIS_PORT", 16379),
+				port(environment, "PLATFORM_KAFKA_PORT", 19092),
+				Boolean.parseBoolean(environment.getOrDefault("PLATFORM_KAFKA_AUTO_CREATE_TOPICS", "true")),
+				port(environment, "PLATFORM_WEB_PORT", 3000), port(environment, "PLATFORM_ADMIN_PORT", 8099));
+	}
+
+	/** The same platform running other products, e.g. a fifth one. */
+	PlatformSettings withProducts(List<PlatformProduct> products) {
+		return new PlatformSettings(this.repositoryRoot, this.home, this.clean, this.corePort, this.coreReplicas,
+				this.firstCoreReplicaPort, this.coreManagementPort, products, this.postgresPort, this.redisPort,
+				this.kafkaPort, this.kafkaAutoCreateTopics, this.webPort, this.adminPort);
+	}
+
+	/** Where clients, the web client and the products reach the core. */
 	String coreUrl() {
 		return "http://127.0.0.1:" + this.corePort;
 	}
 
-	private static int intValue(Map<String, String> environment, String name, int fallback) {
-		String value = environment.get(name);
-		if (value == null || value.isBlank()) {
-			return fallback;
+	String webUrl() {
+		return "http://127.0.0.1:" + this.webPort;
+	}
+
+	/**
+	 * The core processes: one on the public port, or several on their own ports behind
+	 * the load balancer.
+	 */
+	List<CoreReplica> replicas() {
+		List<CoreReplica> replicas = new ArrayList<>();
+		for (int i = 0; i < this.coreReplicas; i++) {
+			int port = (this.coreReplicas == 1) ? this.corePort : this.firstCoreReplicaPort + i;
+			replicas.add(new CoreReplica("core-" + (i + 1), port, this.coreManagementPort + 10 * i));
 		}
+		return replicas;
+	}
+
+	boolean loadBalanced() {
+		return this.coreReplicas > 1;
+	}
+
+	private static List<String> keys(String products) {
+		return Arrays.stream(products.split(",")).map(String::trim).filter((key) -> !key.isEmpty()).toList();
+	}
+
+	private static int replicas(Map<String, String> environment, List<String> args) {
+		int option = args.indexOf("--replicas");
+		if (option >= 0) {
+			if (option + 1 >= args.size()) {
+				throw new IllegalArgumentException("--replicas needs a number, e.g. --replicas 2");
+			}
+			return number("--replicas", args.get(option + 1));
+		}
+		String value = environment.get("PLATFORM_CORE_REPLICAS");
+		return (value == null || value.isBlank()) ? 1 : number("PLATFORM_CORE_REPLICAS", value);
+	}
+
+	private static int port(Map<String, String> environment, String name, int fallback) {
+		String value = environment.get(name);
+		return (value == null || value.isBlank()) ? fallback : number(name, value);
+	}
+
+	private static int number(String name, String value) {
 		try {
 			return Integer.parseInt(value.trim());
 		}
 		catch (NumberFormatException ex) {
-			throw new IllegalArgumentException(name + " must be a port number, was '" + value + "'", ex);
+			throw new IllegalArgumentException(name + " must be a number, was '" + value + "'", ex);
 		}
 	}
 

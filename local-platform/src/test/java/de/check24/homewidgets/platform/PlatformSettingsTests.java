@@ -1,0 +1,69 @@
+package de.check24.homewidgets.platform;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class PlatformSettingsTests {
+
+	private static final Path ROOT = Path.of("/checkout");
+
+	@Test
+	void runsOneCoreOnThePublicPortAndTheFourProductsByDefault() {
+		PlatformSettings settings = PlatformSettings.from(Map.of(), List.of(), ROOT);
+
+		assertThat(settings.replicas()).containsExactly(new CoreReplica("core-1", 8000, 9000));
+		assertThat(settings.loadBalanced()).isFalse();
+		assertThat(settings.products()).containsExactly(
+				new PlatformProduct("car-insurance", "car-insurance-service", "car_insurance_db", 8001, 9001),
+				new PlatformProduct("health-insurance", "health-insurance-service", "health_insurance_db", 8002, 9002),
+				new PlatformProduct("house-insurance", "house-insurance-service", "house_insurance_db", 8003, 9003),
+				new PlatformProduct("banking", "banking-service", "banking_db", 8004, 9004));
+		assertThat(settings.adminPort()).isEqualTo(8099);
+		assertThat(settings.kafkaAutoCreateTopics()).isTrue();
+		assertThat(settings.home()).isEqualTo(ROOT.resolve(".local-platform"));
+	}
+
+	@Test
+	void putsTwoReplicasOnTheirOwnPortsBehindTheLoadBalancer() {
+		PlatformSettings settings = PlatformSettings.from(Map.of(), List.of("--replicas", "2"), ROOT);
+
+		assertThat(settings.loadBalanced()).isTrue();
+		assertThat(settings.coreUrl()).isEqualTo("http://127.0.0.1:8000");
+		assertThat(settings.replicas()).containsExactly(new CoreReplica("core-1", 8010, 9000),
+				new CoreReplica("core-2", 8011, 9010));
+		assertThat(PlatformSettings.from(Map.of("PLATFORM_CORE_REPLICAS", "2"), List.of(), ROOT).replicas()).hasSize(2);
+	}
+
+	@Test
+	void runsAFifthProductByTheRepositorysConventions() {
+		PlatformSettings settings = PlatformSettings
+			.from(Map.of("PLATFORM_PRODUCTS", "car-insurance,health-insurance,house-insurance,banking,electricity",
+					"PLATFORM_FIRST_PRODUCT_PORT", "18001"), List.of(), ROOT);
+
+		assertThat(settings.products()).hasSize(5)
+			.last()
+			.isEqualTo(new PlatformProduct("electricity", "electricity-service", "electricity_db", 18005, 9005));
+		assertThat(settings.products().get(4).variablePrefix()).isEqualTo("ELECTRICITY");
+	}
+
+	@Test
+	void refusesAnOptionItDoesNotKnow() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> PlatformSettings.from(Map.of(), List.of("--replica", "2"), ROOT))
+			.withMessageContaining("Unknown option '--replica'");
+	}
+
+	@Test
+	void namesTheVariableThatIsNotANumber() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> PlatformSettings.from(Map.of("PLATFORM_ADMIN_PORT", "eighty"), List.of(), ROOT))
+			.withMessageContaining("PLATFORM_ADMIN_PORT");
+	}
+
+}

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -99,9 +100,13 @@ public final class ServiceProcess implements AutoCloseable {
 	public static Map<String, String> productServiceEnvironment(LocalPostgres postgres, String database,
 			LocalKafka kafka, String coreUrl, String serviceToken) {
 		postgres.createDatabase(database);
+		// the local profile: the embedded PostgreSQL's password is published, which any
+		// other profile refuses; a management port of its own, so parallel JVMs never
+		// clash
 		return Map.of("DB_HOST", "127.0.0.1", "DB_PORT", Integer.toString(postgres.port()), "DB_NAME", database,
 				"DB_USER", LocalPostgres.USER, "DB_PASSWORD", LocalPostgres.PASSWORD, "KAFKA_BROKER",
-				kafka.bootstrapServers(), "CORE_SERVICE_URL", coreUrl, "CORE_SERVICE_TOKEN", serviceToken);
+				kafka.bootstrapServers(), "CORE_SERVICE_URL", coreUrl, "CORE_SERVICE_TOKEN", serviceToken,
+				"SPRING_PROFILES_ACTIVE", "local", "MANAGEMENT_PORT", Integer.toString(LocalPorts.free()));
 	}
 
 	public String name() {
@@ -172,11 +177,15 @@ public final class ServiceProcess implements AutoCloseable {
 
 	private static Path executableJar(Path target, String module) {
 		try (Stream<Path> files = Files.list(target)) {
+			// a library module ships its runnable application as an -exec jar beside the
+			// library jar
 			return files.filter((file) -> {
 				String fileName = file.getFileName().toString();
 				return fileName.startsWith(module + "-") && fileName.endsWith(".jar")
 						&& !fileName.endsWith("-tests.jar") && !fileName.endsWith("-sources.jar");
-			}).findFirst().orElseThrow(() -> new IllegalStateException("No jar for " + module + " in " + target));
+			})
+				.min(Comparator.comparing((Path file) -> !file.getFileName().toString().endsWith("-exec.jar")))
+				.orElseThrow(() -> new IllegalStateException("No jar for " + module + " in " + target));
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(module + " is not built: run ./mvnw package -DskipTests first", ex);

@@ -5,17 +5,22 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.resource.Delay;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import de.check24.homewidgets.core.config.BoundedExecutors;
 import de.check24.homewidgets.core.products.ProductCatalog;
 import de.check24.homewidgets.core.products.ProductFanOut;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.data.redis.ClientResourcesBuilderCustomizer;
 import org.springframework.boot.autoconfigure.data.redis.LettuceClientConfigurationBuilderCustomizer;
 import org.springframework.boot.autoconfigure.data.redis.RedisProperties;
@@ -33,6 +38,8 @@ import org.springframework.util.backoff.FixedBackOff;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CacheProperties.class)
 class CacheConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(CacheConfiguration.class);
 
 	/**
 	 * A dead Redis must never hold a request: commands fail at once while the connection
@@ -64,7 +71,12 @@ class CacheConfiguration {
 
 	@Bean
 	RedisGuard redisGuard(CircuitBreakerRegistry circuitBreakers, MeterRegistry meterRegistry) {
-		return new RedisGuard(circuitBreakers.circuitBreaker("redis"), meterRegistry);
+		CircuitBreaker breaker = circuitBreakers.circuitBreaker("redis");
+		breaker.getEventPublisher()
+			.onStateTransition((event) -> logger.warn("Redis circuit breaker {}: {}", event.getStateTransition(),
+					(event.getStateTransition().getToState() == CircuitBreaker.State.OPEN) ? "serving without the cache"
+							: "trying the cache again"));
+		return new RedisGuard(breaker, meterRegistry);
 	}
 
 	@Bean
@@ -86,8 +98,9 @@ class CacheConfiguration {
 
 	@Bean
 	HomeStore homeStore(StringRedisTemplate redis, RedisGuard redisGuard, ProductCatalog catalog,
-			CacheProperties properties, SectionBlobs sectionBlobs) {
-		return new HomeStore(redis, redisGuard, catalog, properties, sectionBlobs);
+			CacheProperties properties, SectionBlobs sectionBlobs, ObjectProvider<ObservationRegistry> observations) {
+		return new HomeStore(redis, redisGuard, catalog, properties, sectionBlobs,
+				observations.getIfAvailable(() -> ObservationRegistry.NOOP));
 	}
 
 	@Bean
@@ -108,8 +121,9 @@ class CacheConfiguration {
 
 	@Bean
 	Invalidations invalidations(HomeStore store, InvalidationMessages messages, ApplicationEventPublisher events,
-			Clock clock, MeterRegistry meterRegistry) {
-		return new Invalidations(store, messages, events, clock, meterRegistry);
+			Clock clock, MeterRegistry meterRegistry, ObjectProvider<ObservationRegistry> observations) {
+		return new Invalidations(store, messages, events, clock, meterRegistry,
+				observations.getIfAvailable(() -> ObservationRegistry.NOOP));
 	}
 
 	@Bean(destroyMethod = "close")

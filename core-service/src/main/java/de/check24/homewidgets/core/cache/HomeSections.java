@@ -105,7 +105,7 @@ public class HomeSections {
 		if (refresh) {
 			this.refresher.refresh(viewer);
 		}
-		return assembly.sections(HomeKeys.home(viewer), now);
+		return assembly.sections(HomeKeys.home(viewer), now, toFetch.size());
 	}
 
 	private void count(CachedSections cached, Freshness freshness) {
@@ -147,13 +147,13 @@ public class HomeSections {
 			this.fallbacks++;
 		}
 
-		Sections sections(String cacheKey, Instant now) {
+		Sections sections(String cacheKey, Instant now, int fetched) {
 			List<Sections.Section> sections = new ArrayList<>();
 			for (Product product : HomeSections.this.catalog.all()) {
 				sections.add(new Sections.Section(product, this.widgets.get(product)));
 			}
 			return new Sections(cacheKey, sections, (this.newest != null) ? this.newest : now,
-					(this.freshUntil != null) ? this.freshUntil : now, this.stale, this.fallbacks);
+					(this.freshUntil != null) ? this.freshUntil : now, this.stale, this.fallbacks, fetched);
 		}
 
 	}

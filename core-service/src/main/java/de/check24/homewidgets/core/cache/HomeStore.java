@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,8 +74,11 @@ class HomeStore {
 
 	private final Duration keyTtl;
 
+	private final ObservationRegistry observations;
+
 	HomeStore(StringRedisTemplate redis, RedisGuard guard, ProductCatalog catalog, CacheProperties properties,
-			SectionBlobs blobs) {
+			SectionBlobs blobs, ObservationRegistry observations) {
+		this.observations = observations;
 		this.redis = redis;
 		this.guard = guard;
 		this.catalog = catalog;
@@ -103,6 +108,14 @@ class HomeStore {
 	 * @return the cached sections, or unavailable ones when Redis is down
 	 */
 	CachedSections read(Viewer viewer) {
+		// the trace's "Redis: GET cache" span
+		return Observation.createNotStarted("home.cache.read", this.observations)
+			.contextualName("redis read home")
+			.lowCardinalityKeyValue("db.system", "redis")
+			.observe(() -> readNow(viewer));
+	}
+
+	private CachedSections readNow(Viewer viewer) {
 		Map<Object, Object> entries = this.guard.call("read",
 				() -> this.redis.opsForHash().entries(HomeKeys.home(viewer)), null);
 		if (entries == null) {

@@ -3,9 +3,12 @@ package de.check24.homewidgets.core.cache;
 import java.time.Clock;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,8 +41,11 @@ public class Invalidations {
 
 	private final Queue<HomeInvalidated> pending = new ConcurrentLinkedQueue<>();
 
+	private final ObservationRegistry observations;
+
 	Invalidations(HomeStore store, InvalidationMessages messages, ApplicationEventPublisher events, Clock clock,
-			MeterRegistry meterRegistry) {
+			MeterRegistry meterRegistry, ObservationRegistry observations) {
+		this.observations = observations;
 		this.store = store;
 		this.messages = messages;
 		this.events = events;
@@ -59,6 +65,10 @@ public class Invalidations {
 	 * @return the event that was published
 	 */
 	public HomeInvalidated invalidate(Viewer viewer, Product service, String reason, Source source) {
+		return observe(source, () -> invalidateNow(viewer, service, reason, source));
+	}
+
+	private HomeInvalidated invalidateNow(Viewer viewer, Product service, String reason, Source source) {
 		HomeInvalidated event = new HomeInvalidated(viewer, service, reason, this.clock.instant());
 		// Redis first: a replica reloading its page after the event must not find the old
 		// sections there
@@ -82,6 +92,10 @@ public class Invalidations {
 	 * @throws CacheUnavailable when Redis did not take it; nothing happened then
 	 */
 	public HomeInvalidated invalidateDurably(Viewer viewer, Product service, String reason, Source source) {
+		return observe(source, () -> invalidateDurablyNow(viewer, service, reason, source));
+	}
+
+	private HomeInvalidated invalidateDurablyNow(Viewer viewer, Product service, String reason, Source source) {
 		HomeInvalidated event = new HomeInvalidated(viewer, service, reason, this.clock.instant());
 		if (!this.store.evict(viewer, service)) {
 			throw new CacheUnavailable("Redis is unavailable; " + viewer + "'s home was not invalidated");
@@ -110,6 +124,14 @@ public class Invalidations {
 			logger.info("Applied deferred invalidation of {}",
 					(event.viewer() != null) ? event.viewer() : "every home");
 		}
+	}
+
+	// a span in the purchase's trace, between the event that caused it and the pushes
+	private HomeInvalidated observe(Source source, Supplier<HomeInvalidated> invalidation) {
+		return Observation.createNotStarted("home.cache.invalidation", this.observations)
+			.contextualName("invalidate home")
+			.lowCardinalityKeyValue("source", source.tag)
+			.observe(invalidation);
 	}
 
 	private void defer(HomeInvalidated event) {

@@ -15,9 +15,11 @@ import de.check24.homewidgets.core.products.Product;
  * @param freshUntil when the first section turns stale
  * @param stale whether a section is past its TTL and being refreshed
  * @param fallbacks how many sections hold the fallback card
+ * @param fetched how many sections were fetched from the products for this answer (none:
+ * it came from the cache)
  */
 public record Sections(String cacheKey, List<Section> sections, Instant newest, Instant freshUntil, boolean stale,
-		int fallbacks) {
+		int fallbacks, int fetched) {
 
 	/**
 	 * Whether a page of these sections may be kept in memory: never with a fallback card,

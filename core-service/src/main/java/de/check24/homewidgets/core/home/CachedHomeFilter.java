@@ -4,11 +4,15 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 import de.check24.homewidgets.core.security.BearerViewers;
 import de.check24.homewidgets.core.viewer.Viewer;
@@ -40,10 +44,27 @@ class CachedHomeFilter extends OncePerRequestFilter {
 
 	private final HomeResponses responses;
 
-	CachedHomeFilter(NearCache nearCache, BearerViewers viewers, HomeResponses responses) {
+	private final Timer ok;
+
+	private final Timer notModified;
+
+	CachedHomeFilter(NearCache nearCache, BearerViewers viewers, HomeResponses responses, MeterRegistry meterRegistry) {
 		this.nearCache = nearCache;
 		this.viewers = viewers;
 		this.responses = responses;
+		this.ok = requests(meterRegistry, "200");
+		this.notModified = requests(meterRegistry, "304");
+	}
+
+	/**
+	 * The same meter the observation filter records every other request in (these answers
+	 * never reach it), so request rate and latency count the answers from memory too.
+	 */
+	private static Timer requests(MeterRegistry meterRegistry, String status) {
+		return Timer.builder("http.server.requests")
+			.tags("error", "none", "exception", "none", "method", "GET", "outcome", "SUCCESS", "status", status, "uri",
+					"/home")
+			.register(meterRegistry);
 	}
 
 	@Override
@@ -55,6 +76,7 @@ class CachedHomeFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		long started = System.nanoTime();
 		Optional<Viewer> viewer = this.viewers.resolve(request.getHeader(HttpHeaders.AUTHORIZATION));
 		// a miss is counted by the chain's own lookup
 		RenderedPage page = viewer.map(this.nearCache::peek).orElse(null);
@@ -62,7 +84,11 @@ class CachedHomeFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		write(this.responses.toResponse(page, viewer.get(), request.getHeader(HttpHeaders.IF_NONE_MATCH)), response);
+		ResponseEntity<byte[]> answer = this.responses.toResponse(page, viewer.get(),
+				request.getHeader(HttpHeaders.IF_NONE_MATCH));
+		write(answer, response);
+		(answer.getStatusCode().value() == 304 ? this.notModified : this.ok).record(System.nanoTime() - started,
+				TimeUnit.NANOSECONDS);
 	}
 
 	private static void write(ResponseEntity<byte[]> answer, HttpServletResponse response) throws IOException {

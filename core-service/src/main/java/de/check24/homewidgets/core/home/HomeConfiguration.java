@@ -32,6 +32,11 @@ class HomeConfiguration {
 	}
 
 	@Bean
+	HomeTraffic homeTraffic(MeterRegistry meterRegistry) {
+		return new HomeTraffic(meterRegistry);
+	}
+
+	@Bean
 	HomeDocuments homeDocuments(HomePages pages, ObjectMapper objectMapper) {
 		return new HomeDocuments(pages, objectMapper);
 	}
@@ -47,13 +52,14 @@ class HomeConfiguration {
 	 * @param nearCache this replica's rendered pages
 	 * @param viewers the same token verification as the resource server
 	 * @param responses the same headers and 304 handling as {@link HomeController}
+	 * @param meterRegistry where answers from memory are counted as requests
 	 * @return the registration
 	 */
 	@Bean
 	FilterRegistrationBean<CachedHomeFilter> cachedHomeFilter(NearCache nearCache, BearerViewers viewers,
-			HomeResponses responses) {
+			HomeResponses responses, MeterRegistry meterRegistry) {
 		FilterRegistrationBean<CachedHomeFilter> registration = new FilterRegistrationBean<>(
-				new CachedHomeFilter(nearCache, viewers, responses));
+				new CachedHomeFilter(nearCache, viewers, responses, meterRegistry));
 		registration.addUrlPatterns("/home");
 		registration.setOrder(FAST_PATH_ORDER);
 		return registration;

@@ -29,6 +29,7 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.retry.Retry;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,8 +79,11 @@ class ProductClient {
 
 	private final Duration retryAfter;
 
+	private final ProductCallSpans spans;
+
 	ProductClient(Product product, Transport transport, Resilience resilience, WidgetValidation validation,
-			ServiceTokens tokens, ObjectMapper objectMapper, MeterRegistry meterRegistry) {
+			ServiceTokens tokens, ProductCallSpans spans, ObjectMapper objectMapper, MeterRegistry meterRegistry) {
+		this.spans = spans;
 		this.product = product;
 		this.baseUrl = transport.baseUrl();
 		this.http = transport.http();
@@ -109,15 +113,18 @@ class ProductClient {
 	 */
 	CompletableFuture<ProductSection> widgets(Long userId, Duration deadline) {
 		String query = (userId != null) ? "?user_id=" + userId : "";
-		return read(get("/widget/" + this.product.key() + query, userId), deadline, (response) -> {
-			if (response.statusCode() != 200) {
-				throw new UnexpectedAnswer(this.product + " answered " + response.statusCode() + " for its widgets");
-			}
-			return this.validation.section(this.product, json(response.body()));
-		}).exceptionally((failure) -> {
-			fallback("widgets", failure);
-			return ProductSection.fallback(this.product, ProductSection.Outcome.FAILED);
-		});
+		return read("GET /widget/" + this.product.key(), get("/widget/" + this.product.key() + query, userId), deadline,
+				(response) -> {
+					if (response.statusCode() != 200) {
+						throw new UnexpectedAnswer(
+								this.product + " answered " + response.statusCode() + " for its widgets");
+					}
+					return this.validation.section(this.product, json(response.body()));
+				})
+			.exceptionally((failure) -> {
+				fallback("widgets", failure);
+				return ProductSection.fallback(this.product, ProductSection.Outcome.FAILED);
+			});
 	}
 
 	/**
@@ -128,20 +135,23 @@ class ProductClient {
 	 * unavailable marker when the product failed; never exceptionally
 	 */
 	CompletableFuture<ProductContracts> contracts(long userId, Duration deadline) {
-		return read(get(contractsPath(userId), userId), deadline, (response) -> {
-			// 404 is the product's way of saying "no contract", not a failure
-			if (response.statusCode() == 404) {
-				return new ProductContracts(this.product, List.of(), true);
-			}
-			if (response.statusCode() != 200) {
-				throw new UnexpectedAnswer(this.product + " answered " + response.statusCode() + " for contracts");
-			}
-			List<ProductContract> contracts = parse(response.body()).contracts();
-			return new ProductContracts(this.product, (contracts != null) ? contracts : List.of(), true);
-		}).exceptionally((failure) -> {
-			logFailure("contracts", failure);
-			return ProductContracts.unavailable(this.product);
-		});
+		return read("GET /widget/" + this.product.key() + "/contract", get(contractsPath(userId), userId), deadline,
+				(response) -> {
+					// 404 is the product's way of saying "no contract", not a failure
+					if (response.statusCode() == 404) {
+						return new ProductContracts(this.product, List.of(), true);
+					}
+					if (response.statusCode() != 200) {
+						throw new UnexpectedAnswer(
+								this.product + " answered " + response.statusCode() + " for contracts");
+					}
+					List<ProductContract> contracts = parse(response.body()).contracts();
+					return new ProductContracts(this.product, (contracts != null) ? contracts : List.of(), true);
+				})
+			.exceptionally((failure) -> {
+				logFailure("contracts", failure);
+				return ProductContracts.unavailable(this.product);
+			});
 	}
 
 	/**
@@ -156,11 +166,10 @@ class ProductClient {
 		Map<String, Object> order = new LinkedHashMap<>();
 		order.put("user_id", userId);
 		order.put("widget_id", widgetId);
-		HttpRequest request = request("/widget/" + this.product.key() + "/contract", userId)
+		HttpRequest.Builder request = request("/widget/" + this.product.key() + "/contract", userId)
 			.header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(bytes(order)))
-			.build();
-		return exchange("purchase", request);
+			.POST(HttpRequest.BodyPublishers.ofByteArray(bytes(order)));
+		return exchange("POST /widget/" + this.product.key() + "/contract", request);
 	}
 
 	/**
@@ -172,11 +181,10 @@ class ProductClient {
 	 * @throws CoreProblem 503 when the product failed or its breaker is open
 	 */
 	ProductReply cancel(long userId, String widgetId) {
-		HttpRequest request = request("/widget/" + this.product.key() + "/contract/" + userId + "/"
+		HttpRequest.Builder request = request("/widget/" + this.product.key() + "/contract/" + userId + "/"
 				+ URLEncoder.encode(widgetId, StandardCharsets.UTF_8).replace("+", "%20"), userId)
-			.DELETE()
-			.build();
-		return exchange("cancel", request);
+			.DELETE();
+		return exchange("DELETE /widget/" + this.product.key() + "/contract", request);
 	}
 
 	/**
@@ -186,15 +194,15 @@ class ProductClient {
 	 * @throws CoreProblem 503 when the product failed or its breaker is open
 	 */
 	ProductReply contractsOf(long userId) {
-		return exchange("contracts", get(contractsPath(userId), userId));
+		return exchange("GET /widget/" + this.product.key() + "/contract", get(contractsPath(userId), userId));
 	}
 
 	private String contractsPath(long userId) {
 		return "/widget/" + this.product.key() + "/contract/" + userId;
 	}
 
-	private HttpRequest get(String path, Long userId) {
-		return request(path, userId).GET().build();
+	private HttpRequest.Builder get(String path, Long userId) {
+		return request(path, userId).GET();
 	}
 
 	private HttpRequest.Builder request(String path, Long userId) {
@@ -208,8 +216,10 @@ class ProductClient {
 	 * A read inside bulkhead, retry and breaker, cancelled at its deadline: the pending
 	 * attempt's exchange is aborted and no further attempt starts.
 	 */
-	private <T> CompletableFuture<T> read(HttpRequest request, Duration deadline,
+	private <T> CompletableFuture<T> read(String what, HttpRequest.Builder builder, Duration deadline,
 			Function<HttpResponse<byte[]>, T> reader) {
+		Span span = this.spans.start(what, this.product, builder);
+		HttpRequest request = builder.build();
 		InFlight inFlight = new InFlight();
 		Supplier<CompletionStage<T>> attempt = () -> inFlight.start(this.http.sendAsync(request, this.limitedBody))
 			.thenApply((response) -> reader.apply(failOnServerError(response)));
@@ -223,13 +233,21 @@ class ProductClient {
 				inFlight.cancel();
 			}
 		}, deadline.toNanos(), TimeUnit.NANOSECONDS);
-		call.whenComplete((result, failure) -> timer.cancel(false));
+		call.whenComplete((result, failure) -> {
+			timer.cancel(false);
+			if (failure != null) {
+				span.error(failure);
+			}
+			span.end();
+		});
 		return call;
 	}
 
 	// 4xx answers are the product's business answers (not found, already bought), passed
 	// on as they are; 5xx are failures the breaker counts
-	private ProductReply exchange(String what, HttpRequest request) {
+	private ProductReply exchange(String what, HttpRequest.Builder builder) {
+		Span span = this.spans.start(what, this.product, builder);
+		HttpRequest request = builder.build();
 		try {
 			return this.circuitBreaker.executeCheckedSupplier(() -> {
 				HttpResponse<byte[]> response = failOnServerError(this.http.send(request, this.limitedBody));
@@ -244,11 +262,16 @@ class ProductClient {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+			span.error(ex);
 			throw CoreProblem.productUnavailable(this.product.key(), this.retryAfter);
 		}
 		catch (Throwable ex) {
+			span.error(ex);
 			logFailure(what, ex);
 			throw CoreProblem.productUnavailable(this.product.key(), this.retryAfter);
+		}
+		finally {
+			span.end();
 		}
 	}
 

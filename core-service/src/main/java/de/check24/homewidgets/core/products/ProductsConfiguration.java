@@ -10,13 +10,19 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import de.check24.homewidgets.core.identity.ServiceTokens;
 import de.check24.homewidgets.sdui.ContractValidator;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,6 +31,8 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ProductsProperties.class)
 class ProductsConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(ProductsConfiguration.class);
 
 	/** The named Resilience4j configuration every product's instances start from. */
 	static final String PRODUCT_CONFIG = "product";
@@ -60,8 +68,10 @@ class ProductsConfiguration {
 	@Bean(destroyMethod = "close")
 	ProductFanOut productFanOut(ProductsProperties properties, ProductCatalog catalog,
 			CircuitBreakerRegistry circuitBreakers, RetryRegistry retries, BulkheadRegistry bulkheads,
-			ContractValidator contractValidator, ServiceTokens tokens, ObjectMapper objectMapper,
-			MeterRegistry meterRegistry) {
+			ContractValidator contractValidator, ServiceTokens tokens, ObjectProvider<Tracer> tracer,
+			ObjectProvider<Propagator> propagator, ObjectMapper objectMapper, MeterRegistry meterRegistry) {
+		ProductCallSpans spans = new ProductCallSpans(tracer.getIfAvailable(() -> Tracer.NOOP),
+				propagator.getIfAvailable(() -> Propagator.NOOP));
 		ScheduledThreadPoolExecutor productTimers = productTimers();
 		ExecutorService productResponseReaders = productResponseReaders();
 		WidgetValidation validation = new WidgetValidation(contractValidator, objectMapper, meterRegistry);
@@ -77,8 +87,11 @@ class ProductsConfiguration {
 					properties.maxResponseSize().toBytes());
 			int maxConcurrentCalls = (settings.maxConcurrentCalls() != null) ? settings.maxConcurrentCalls()
 					: properties.maxConcurrentCalls();
-			ProductClient.Resilience resilience = new ProductClient.Resilience(
-					circuitBreakers.circuitBreaker(product.key(), PRODUCT_CONFIG),
+			CircuitBreaker breaker = circuitBreakers.circuitBreaker(product.key(), PRODUCT_CONFIG);
+			breaker.getEventPublisher()
+				.onStateTransition(
+						(event) -> logger.warn("Circuit breaker of {}: {}", product.key(), event.getStateTransition()));
+			ProductClient.Resilience resilience = new ProductClient.Resilience(breaker,
 					retries.retry(product.key(), PRODUCT_CONFIG),
 					bulkheads.bulkhead(product.key(),
 							BulkheadConfig.custom()
@@ -86,7 +99,8 @@ class ProductsConfiguration {
 								.maxWaitDuration(Duration.ZERO)
 								.build()),
 					productTimers, RETRY_AFTER);
-			return new ProductClient(product, transport, resilience, validation, tokens, objectMapper, meterRegistry);
+			return new ProductClient(product, transport, resilience, validation, tokens, spans, objectMapper,
+					meterRegistry);
 		}).toList();
 		return new ProductFanOut(catalog, clients, properties.deadline(),
 				List.of(productTimers, productResponseReaders));

@@ -19,6 +19,8 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,8 +75,11 @@ class UpdateStreams implements SmartLifecycle {
 
 	private final OpenStreams perUser;
 
+	private final ObservationRegistry observations;
+
 	UpdateStreams(StreamProperties properties, ExecutorService senders, ObjectMapper objectMapper,
-			MeterRegistry meterRegistry) {
+			MeterRegistry meterRegistry, ObservationRegistry observations) {
+		this.observations = observations;
 		this.properties = properties;
 		this.senders = senders;
 		this.objectMapper = objectMapper;
@@ -144,6 +149,12 @@ class UpdateStreams implements SmartLifecycle {
 	@EventListener
 	@Order(Ordered.LOWEST_PRECEDENCE)
 	void on(HomeInvalidated event) {
+		Observation.createNotStarted("home.stream.notify", this.observations)
+			.contextualName("notify subscribers")
+			.observe(() -> notify(event));
+	}
+
+	private void notify(HomeInvalidated event) {
 		String data = null;
 		for (Subscriber subscriber : this.subscribers) {
 			if (event.concerns(subscriber.viewer)) {

@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import de.check24.homewidgets.infrastructure.LocalKafka;
@@ -44,8 +45,15 @@ public final class CarInsuranceService {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		Map<String, String> environment = ServiceProcess.productServiceEnvironment(LocalPostgres.shared(), DATABASE,
-				LocalKafka.shared(), "http://127.0.0.1:" + this.corePort, SERVICE_TOKEN);
+		Map<String, String> environment = new LinkedHashMap<>(
+				ServiceProcess.productServiceEnvironment(LocalPostgres.shared(), DATABASE, LocalKafka.shared(),
+						"http://127.0.0.1:" + this.corePort, SERVICE_TOKEN));
+		// every span to the test's trace backend, so traces can be followed into the
+		// product
+		environment.put("OTEL_EXPORTER_OTLP_ENDPOINT", OtlpReceiver.shared().endpoint());
+		environment.put("OTEL_TRACES_SAMPLER_ARG", "1.0");
+		// production's log format, so tests can read what it would log
+		environment.put("LOG_FORMAT", "logstash");
 		this.process = ServiceProcess.start("car-insurance-service", LocalPorts.free(), environment,
 				Path.of("..").toAbsolutePath().normalize(), logs.toAbsolutePath());
 		try {
@@ -69,6 +77,19 @@ public final class CarInsuranceService {
 			Runtime.getRuntime().addShutdownHook(new Thread(shared.process::close, "car-insurance-service-stop"));
 		}
 		return shared;
+	}
+
+	/**
+	 * Everything the service printed.
+	 * @return its log
+	 */
+	public String log() {
+		try {
+			return Files.readString(Path.of("target", "service-logs", "car-insurance-service.log"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	public String url() {

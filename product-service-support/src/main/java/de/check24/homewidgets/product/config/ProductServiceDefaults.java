@@ -2,18 +2,15 @@ package de.check24.homewidgets.product.config;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Map;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.Profiles;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.util.StringUtils;
 
 /**
  * Adds {@code product-service-defaults.yml} behind every other property source, so the
@@ -27,10 +24,6 @@ public class ProductServiceDefaults implements EnvironmentPostProcessor, Ordered
 	static final String NAME = "product-service-defaults";
 
 	static final String LOCAL_NAME = NAME + "-local";
-
-	static final String OTEL_ENDPOINT = "OTEL_EXPORTER_OTLP_ENDPOINT";
-
-	static final String OTLP_TRACING_ENDPOINT = "management.otlp.tracing.endpoint";
 
 	/** After Spring Boot's config data, which decides the active profiles. */
 	static final int ORDER = Ordered.LOWEST_PRECEDENCE - 10;
@@ -49,20 +42,6 @@ public class ProductServiceDefaults implements EnvironmentPostProcessor, Ordered
 			addLast(environment, LOCAL_NAME);
 		}
 		addLast(environment, NAME);
-		exportTracesWhereOpenTelemetrySays(environment);
-	}
-
-	/**
-	 * Traces go to the OTLP endpoint the standard OpenTelemetry variable names (its
-	 * {@code /v1/traces} path); without it nothing is exported.
-	 */
-	private static void exportTracesWhereOpenTelemetrySays(ConfigurableEnvironment environment) {
-		String endpoint = environment.getProperty(OTEL_ENDPOINT);
-		if (StringUtils.hasText(endpoint) && !environment.containsProperty(OTLP_TRACING_ENDPOINT)) {
-			environment.getPropertySources()
-				.addLast(new MapPropertySource(NAME + "-otlp",
-						Map.of(OTLP_TRACING_ENDPOINT, endpoint.replaceAll("/+$", "") + "/v1/traces")));
-		}
 	}
 
 	private static void addLast(ConfigurableEnvironment environment, String name) {

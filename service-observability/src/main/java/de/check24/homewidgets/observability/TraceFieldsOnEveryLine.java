@@ -1,4 +1,4 @@
-package de.check24.homewidgets.product.observability;
+package de.check24.homewidgets.observability;
 
 import java.util.Map;
 
@@ -10,6 +10,7 @@ import org.springframework.boot.logging.structured.StructuredLoggingJsonMembersC
 /**
  * Gives every JSON log line {@code trace_id} and {@code span_id} (null outside a trace)
  * under the names the platform's log queries use, instead of Micrometer's MDC keys.
+ * Services name it in {@code logging.structured.json.customizer}.
  */
 public class TraceFieldsOnEveryLine implements StructuredLoggingJsonMembersCustomizer<ILoggingEvent> {
 

@@ -64,7 +64,7 @@ final class ServicesSchema {
 				TYPE + " type generated from the configured products");
 	}
 
-	String sdl() {
+	private String sdl() {
 		StringBuilder productFields = new StringBuilder();
 		this.fields.forEach((field, product) -> productFields.append("    ")
 			.append(quoted(product.title() + ": the " + product.section() + " section"))

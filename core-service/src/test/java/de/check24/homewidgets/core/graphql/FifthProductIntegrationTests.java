@@ -14,6 +14,7 @@ import de.check24.homewidgets.core.support.CoreTestBase;
 import de.check24.homewidgets.core.support.StubProduct;
 import de.check24.homewidgets.core.support.Tokens;
 
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -21,8 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A fifth product, registered by configuration only, is a field of {@code Services} like
- * the four: the schema follows the products, no code names them.
+ * the four: the schema follows the products, no code names them. This core has a context
+ * of its own, closed after these tests.
  */
+@DirtiesContext
 class FifthProductIntegrationTests extends CoreTestBase {
 
 	private static final Product ELECTRICITY = new Product("electricity", "electricity", "Strom & Gas");
@@ -36,6 +39,8 @@ class FifthProductIntegrationTests extends CoreTestBase {
 		registry.add("home.products.catalog.electricity.title", ELECTRICITY::title);
 		registry.add("home.products.catalog.electricity.service-tokens",
 				() -> "test-only-credential-of-electricity-3f9c2a");
+		// its consumer would join the other tests' consumer group and take their events
+		registry.add("home.events.enabled", () -> "false");
 	}
 
 	@AfterAll

@@ -68,7 +68,11 @@ public final class StubProduct {
 
 	private volatile CountDownLatch release = new CountDownLatch(1);
 
-	StubProduct(Product product) {
+	/**
+	 * Starts a stub; {@link StubProducts} holds the four every test shares.
+	 * @param product the product it stands in for
+	 */
+	public StubProduct(Product product) {
 		this.product = product;
 		try {
 			this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
@@ -235,7 +239,7 @@ public final class StubProduct {
 		return this.product.key() + " offer A for " + ((userId != null) ? userId : "anonymous") + " (" + version + ")";
 	}
 
-	void stop() {
+	public void stop() {
 		this.server.stop(0);
 		this.executor.shutdownNow();
 	}

@@ -136,10 +136,19 @@ class CacheConfiguration {
 				events, clock, meterRegistry);
 	}
 
+	@Bean(destroyMethod = "close")
+	PersonalHomes personalHomes(HomeStore store, ProductCatalog catalog, ProductFanOut products,
+			Invalidations invalidations, CacheProperties properties, Clock clock, MeterRegistry meterRegistry) {
+		return new PersonalHomes(store, catalog, products, invalidations,
+				BoundedExecutors.create("personal-homes", properties.personalHomeThreads(),
+						properties.personalHomeQueueCapacity(), meterRegistry),
+				properties.personalHomeAdmission(), clock, meterRegistry);
+	}
+
 	@Bean
 	HomeSections homeSections(HomeStore store, ProductCatalog catalog, ProductFanOut products, HomeRefresher refresher,
-			Clock clock, MeterRegistry meterRegistry) {
-		return new HomeSections(store, catalog, products, refresher, clock, meterRegistry);
+			PersonalHomes personalHomes, Clock clock, MeterRegistry meterRegistry) {
+		return new HomeSections(store, catalog, products, refresher, personalHomes, clock, meterRegistry);
 	}
 
 	@Bean

@@ -24,11 +24,15 @@ import org.springframework.validation.annotation.Validated;
  * skipped and the next stale request asks again
  * @param sectionMemory memory each replica spends on decoded section contents (they are
  * shared by many homes and never change)
+ * @param personalHomeThreads workers building personal homes after provisional ones
+ * @param personalHomeQueueCapacity personal homes waiting for a worker
+ * @param personalHomeAdmission how long such a build waits for a place at a product
  */
 @Validated
 @ConfigurationProperties("home.cache")
 record CacheProperties(@NotNull Duration ttl, @NotNull Duration grace, @NotNull Duration staleIfError,
 		@NotNull Duration refreshLockTtl, @Min(1) int refreshThreads, @Min(1) int refreshQueueCapacity,
-		@NotNull DataSize sectionMemory) {
+		@NotNull DataSize sectionMemory, @Min(1) int personalHomeThreads, @Min(1) int personalHomeQueueCapacity,
+		@NotNull Duration personalHomeAdmission) {
 
 }

@@ -23,7 +23,10 @@ import de.check24.homewidgets.core.viewer.Viewer;
  * sections Redis holds fresh (served), stale (served while one background refresh runs)
  * or not at all (fetched from the products, all of them in parallel, and stored). A
  * product that fails shows its expired section if one is left (stale-if-error), else its
- * fallback card.
+ * fallback card. A product with no place for a signed-in user's cold section within the
+ * admission budget shows the generic section of the anonymous home for now
+ * ({@link Sections#provisional()}); {@link PersonalHomes} builds the personal one as
+ * capacity frees and tells the user's screens.
  */
 public class HomeSections {
 
@@ -35,6 +38,8 @@ public class HomeSections {
 
 	private final HomeRefresher refresher;
 
+	private final PersonalHomes personalHomes;
+
 	private final Clock clock;
 
 	private final Map<Freshness, Counter> lookups = new EnumMap<>(Freshness.class);
@@ -43,8 +48,9 @@ public class HomeSections {
 
 	private final Counter unavailable;
 
-	HomeSections(HomeStore store, ProductCatalog catalog, ProductFanOut products, HomeRefresher refresher, Clock clock,
-			MeterRegistry meterRegistry) {
+	HomeSections(HomeStore store, ProductCatalog catalog, ProductFanOut products, HomeRefresher refresher,
+			PersonalHomes personalHomes, Clock clock, MeterRegistry meterRegistry) {
+		this.personalHomes = personalHomes;
 		this.store = store;
 		this.catalog = catalog;
 		this.products = products;
@@ -90,15 +96,29 @@ public class HomeSections {
 		if (!toFetch.isEmpty()) {
 			Map<Product, ProductSection> fetched = this.products.widgets(viewer.userId(), toFetch);
 			Map<Product, CachedSection> stored = this.store.store(viewer, cached, fetched.values(), now);
+			CachedSections generic = null;
 			for (Product product : toFetch) {
+				ProductSection section = fetched.get(product);
 				if (stored.containsKey(product)) {
 					assembly.show(stored.get(product), false);
 				}
 				else if (cached.section(product) != null) {
 					assembly.show(cached.section(product), true); // stale-if-error
 				}
+				else if (section.busy() && !viewer.isAnonymous()) {
+					// more users are cold than the product can serve: the generic section
+					// now, the personal one by a push once the product has a place
+					generic = (generic != null) ? generic : this.store.read(Viewer.ANONYMOUS);
+					if (generic.section(product) != null) {
+						assembly.provisional(generic.section(product));
+					}
+					else {
+						assembly.fallback(section);
+					}
+					this.personalHomes.build(viewer);
+				}
 				else {
-					assembly.fallback(fetched.get(product));
+					assembly.fallback(section);
 				}
 			}
 		}
@@ -131,6 +151,8 @@ public class HomeSections {
 
 		private boolean stale;
 
+		private boolean provisional;
+
 		private int fallbacks;
 
 		void show(CachedSection section, boolean stale) {
@@ -140,6 +162,12 @@ public class HomeSections {
 					: this.newest;
 			this.freshUntil = (this.freshUntil == null || section.freshUntil().isBefore(this.freshUntil))
 					? section.freshUntil() : this.freshUntil;
+		}
+
+		// the generic section in place of a personal one that could not be built yet
+		void provisional(CachedSection generic) {
+			this.widgets.put(generic.product(), generic.widgets());
+			this.provisional = true;
 		}
 
 		void fallback(ProductSection section) {
@@ -153,7 +181,8 @@ public class HomeSections {
 				sections.add(new Sections.Section(product, this.widgets.get(product)));
 			}
 			return new Sections(cacheKey, sections, (this.newest != null) ? this.newest : now,
-					(this.freshUntil != null) ? this.freshUntil : now, this.stale, this.fallbacks, fetched);
+					(this.freshUntil != null) ? this.freshUntil : now, this.stale || this.provisional, this.provisional,
+					this.fallbacks, fetched);
 		}
 
 	}

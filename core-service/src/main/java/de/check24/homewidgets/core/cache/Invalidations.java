@@ -109,6 +109,22 @@ public class Invalidations {
 	}
 
 	/**
+	 * Tells every replica that a home changed in Redis without touching Redis: their
+	 * memory forgets the page and the user's screens refetch it (a personal home built
+	 * after a provisional one).
+	 * @param viewer whose home changed
+	 * @param reason why, e.g. {@code personal_home_ready}
+	 * @return the event that was published
+	 */
+	public HomeInvalidated announce(Viewer viewer, String reason) {
+		HomeInvalidated event = new HomeInvalidated(viewer, null, reason, this.clock.instant());
+		this.events.publishEvent(event);
+		this.messages.publish(event);
+		count(event, Source.UPGRADE);
+		return event;
+	}
+
+	/**
 	 * Retries invalidations that could not reach Redis, oldest first. While Redis is
 	 * still down the first attempt fails fast (open breaker) and the rest wait for the
 	 * next run.

@@ -13,13 +13,16 @@ import de.check24.homewidgets.core.products.Product;
  * @param sections one per product
  * @param newest when the newest section was fetched
  * @param freshUntil when the first section turns stale
- * @param stale whether a section is past its TTL and being refreshed
+ * @param stale whether a section is past its TTL and being refreshed, or generic in place
+ * of a personal one: either way the page is about to change
+ * @param provisional whether a section is the generic one in place of a personal one the
+ * products had no capacity for yet
  * @param fallbacks how many sections hold the fallback card
  * @param fetched how many sections were fetched from the products for this answer (none:
  * it came from the cache)
  */
 public record Sections(String cacheKey, List<Section> sections, Instant newest, Instant freshUntil, boolean stale,
-		int fallbacks, int fetched) {
+		boolean provisional, int fallbacks, int fetched) {
 
 	/**
 	 * Whether a page of these sections may be kept in memory: never with a fallback card,

@@ -39,8 +39,8 @@ class HomeRenderer {
 		}
 		int status = sections.nothingServed() ? 503 : 200;
 		try {
-			byte[] body = this.objectMapper
-				.writeValueAsBytes(new Home(services, order, false, sections.newest(), sections.cacheKey()));
+			byte[] body = this.objectMapper.writeValueAsBytes(
+					new Home(services, order, sections.provisional(), sections.newest(), sections.cacheKey()));
 			return new RenderedPage(body, etag(body), status, sections.keepable() ? sections.freshUntil() : null,
 					sections.stale());
 		}

@@ -23,8 +23,6 @@ import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.resilience4j.bulkhead.Bulkhead;
-import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.retry.Retry;
@@ -65,7 +63,9 @@ class ProductClient {
 
 	private final Retry retry;
 
-	private final Bulkhead bulkhead;
+	private final ProductCapacity capacity;
+
+	private final Duration admissionBudget;
 
 	private final ScheduledExecutorService scheduler;
 
@@ -91,7 +91,8 @@ class ProductClient {
 		this.limitedBody = new LimitedBody(transport.maxResponseBytes());
 		this.circuitBreaker = resilience.circuitBreaker();
 		this.retry = resilience.retry();
-		this.bulkhead = resilience.bulkhead();
+		this.capacity = resilience.capacity();
+		this.admissionBudget = resilience.admissionBudget();
 		this.scheduler = resilience.scheduler();
 		this.retryAfter = resilience.retryAfter();
 		this.validation = validation;
@@ -107,11 +108,20 @@ class ProductClient {
 	/**
 	 * The product's widgets for a user.
 	 * @param userId the user, {@code null} for the anonymous home
-	 * @param deadline how long the call may take, retries included
-	 * @return completes with the valid widgets, or with the fallback section when the
-	 * product failed, was too slow or busy; never exceptionally
+	 * @param admission until when ({@link System#nanoTime()}) the call may wait for a
+	 * place at the product
+	 * @param deadline how long the call may take once admitted, retries included
+	 * @return completes with the valid widgets, with a busy section when the product had
+	 * no place in time, or with the fallback section when it failed or was too slow;
+	 * never exceptionally
 	 */
-	CompletableFuture<ProductSection> widgets(Long userId, Duration deadline) {
+	CompletableFuture<ProductSection> widgets(Long userId, long admission, Duration deadline) {
+		if (!this.capacity.admit(admission)) {
+			this.meterRegistry.counter("home.sections.fallbacks", "service", this.product.key(), "reason", "busy")
+				.increment();
+			return CompletableFuture
+				.completedFuture(ProductSection.fallback(this.product, ProductSection.Outcome.BUSY));
+		}
 		String query = (userId != null) ? "?user_id=" + userId : "";
 		return read("GET /widget/" + this.product.key(), get("/widget/" + this.product.key() + query, userId), deadline,
 				(response) -> {
@@ -134,7 +144,10 @@ class ProductClient {
 	 * @return completes with the contracts (none when the product answers 404), or an
 	 * unavailable marker when the product failed; never exceptionally
 	 */
-	CompletableFuture<ProductContracts> contracts(long userId, Duration deadline) {
+	CompletableFuture<ProductContracts> contracts(long userId, long admission, Duration deadline) {
+		if (!this.capacity.admit(admission)) {
+			return CompletableFuture.completedFuture(ProductContracts.unavailable(this.product));
+		}
 		return read("GET /widget/" + this.product.key() + "/contract", get(contractsPath(userId), userId), deadline,
 				(response) -> {
 					// 404 is the product's way of saying "no contract", not a failure
@@ -213,8 +226,9 @@ class ProductClient {
 	}
 
 	/**
-	 * A read inside bulkhead, retry and breaker, cancelled at its deadline: the pending
-	 * attempt's exchange is aborted and no further attempt starts.
+	 * An admitted read inside retry and breaker, cancelled at its deadline (the pending
+	 * attempt's exchange is aborted and no further attempt starts); its place at the
+	 * product is given back when it ends, however it ends.
 	 */
 	private <T> CompletableFuture<T> read(String what, HttpRequest.Builder builder, Duration deadline,
 			Function<HttpResponse<byte[]>, T> reader) {
@@ -223,10 +237,12 @@ class ProductClient {
 		InFlight inFlight = new InFlight();
 		Supplier<CompletionStage<T>> attempt = () -> inFlight.start(this.http.sendAsync(request, this.limitedBody))
 			.thenApply((response) -> reader.apply(failOnServerError(response)));
-		Supplier<CompletionStage<T>> protectedCall = Bulkhead.decorateCompletionStage(this.bulkhead,
-				Retry.decorateCompletionStage(this.retry, this.scheduler,
-						CircuitBreaker.decorateCompletionStage(this.circuitBreaker, attempt)));
-		CompletableFuture<T> call = protectedCall.get().toCompletableFuture();
+		CompletableFuture<T> call = Retry
+			.decorateCompletionStage(this.retry, this.scheduler,
+					CircuitBreaker.decorateCompletionStage(this.circuitBreaker, attempt))
+			.get()
+			.toCompletableFuture();
+		call.whenComplete((result, failure) -> inFlight.ended(this.capacity));
 		ScheduledFuture<?> timer = this.scheduler.schedule(() -> {
 			if (call
 				.completeExceptionally(new TimeoutException(this.product + " missed its deadline of " + deadline))) {
@@ -246,6 +262,9 @@ class ProductClient {
 	// 4xx answers are the product's business answers (not found, already bought), passed
 	// on as they are; 5xx are failures the breaker counts
 	private ProductReply exchange(String what, HttpRequest.Builder builder) {
+		if (!this.capacity.admit(System.nanoTime() + this.admissionBudget.toNanos())) {
+			throw CoreProblem.productUnavailable(this.product.key(), this.retryAfter);
+		}
 		Span span = this.spans.start(what, this.product, builder);
 		HttpRequest request = builder.build();
 		try {
@@ -272,6 +291,7 @@ class ProductClient {
 		}
 		finally {
 			span.end();
+			this.capacity.release();
 		}
 	}
 
@@ -320,9 +340,6 @@ class ProductClient {
 		if (cause instanceof CallNotPermittedException) {
 			return "breaker_open";
 		}
-		if (cause instanceof BulkheadFullException) {
-			return "busy";
-		}
 		if (cause instanceof TimeoutException || cause instanceof CancellationException
 				|| cause instanceof java.net.http.HttpTimeoutException) {
 			return "timeout";
@@ -332,7 +349,7 @@ class ProductClient {
 
 	private void logFailure(String what, Throwable failure) {
 		Throwable cause = RetryableProductFailure.unwrap(failure);
-		if (cause instanceof CallNotPermittedException || cause instanceof BulkheadFullException) {
+		if (cause instanceof CallNotPermittedException) {
 			logger.debug("{} {} not called: {}", this.product, what, cause.toString());
 		}
 		else {
@@ -351,8 +368,8 @@ class ProductClient {
 	}
 
 	/** The product's own resilience instances. */
-	record Resilience(CircuitBreaker circuitBreaker, Retry retry, Bulkhead bulkhead, ScheduledExecutorService scheduler,
-			Duration retryAfter) {
+	record Resilience(CircuitBreaker circuitBreaker, Retry retry, ProductCapacity capacity, Duration admissionBudget,
+			ScheduledExecutorService scheduler, Duration retryAfter) {
 
 	}
 
@@ -384,6 +401,8 @@ class ProductClient {
 
 		private boolean cancelled;
 
+		private boolean released;
+
 		synchronized <R> CompletableFuture<R> start(CompletableFuture<R> exchange) {
 			this.exchange = exchange;
 			if (this.cancelled) {
@@ -396,6 +415,14 @@ class ProductClient {
 			this.cancelled = true;
 			if (this.exchange != null) {
 				this.exchange.cancel(true);
+			}
+		}
+
+		// the retry chain completes once however the call ends; the place goes back once
+		synchronized void ended(ProductCapacity capacity) {
+			if (!this.released) {
+				this.released = true;
+				capacity.release();
 			}
 		}
 

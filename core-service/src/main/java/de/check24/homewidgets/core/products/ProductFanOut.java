@@ -25,13 +25,16 @@ public class ProductFanOut {
 
 	private final Duration deadline;
 
+	private final Duration admissionBudget;
+
 	private final List<ExecutorService> executors;
 
-	ProductFanOut(ProductCatalog catalog, List<ProductClient> clients, Duration deadline,
+	ProductFanOut(ProductCatalog catalog, List<ProductClient> clients, Duration deadline, Duration admissionBudget,
 			List<ExecutorService> executors) {
 		this.catalog = catalog;
 		clients.forEach((client) -> this.clients.put(client.product(), client));
 		this.deadline = deadline;
+		this.admissionBudget = admissionBudget;
 		this.executors = executors;
 	}
 
@@ -40,14 +43,28 @@ public class ProductFanOut {
 	}
 
 	/**
-	 * Fetches the sections of the given products in parallel.
+	 * Fetches the sections of the given products in parallel, for a request waiting on
+	 * them: a product without a free place within the admission budget is not asked.
 	 * @param userId the user, {@code null} for the anonymous home
 	 * @param products which products to ask
-	 * @return a section per product, in the order asked: real widgets, or the fallback
-	 * card when the product failed, was too slow or busy
+	 * @return a section per product, in the order asked: real widgets, a busy section, or
+	 * the fallback card when the product failed or was too slow
 	 */
 	public Map<Product, ProductSection> widgets(Long userId, Collection<Product> products) {
-		return fanOut(products, (client) -> client.widgets(userId, this.deadline));
+		return widgets(userId, products, this.admissionBudget);
+	}
+
+	/**
+	 * Fetches the sections of the given products in parallel, waiting for a place at each
+	 * product at most {@code admission} in all.
+	 * @param userId the user, {@code null} for the anonymous home
+	 * @param products which products to ask
+	 * @param admission how long to wait for places, e.g. longer for work nobody waits on
+	 * @return a section per product, in the order asked
+	 */
+	public Map<Product, ProductSection> widgets(Long userId, Collection<Product> products, Duration admission) {
+		long admitBy = System.nanoTime() + admission.toNanos();
+		return fanOut(products, (client) -> client.widgets(userId, admitBy, this.deadline));
 	}
 
 	/**
@@ -56,7 +73,8 @@ public class ProductFanOut {
 	 * @return the contracts per product, in catalog order
 	 */
 	public Map<Product, ProductContracts> contracts(long userId) {
-		return fanOut(this.catalog.all(), (client) -> client.contracts(userId, this.deadline));
+		long admitBy = System.nanoTime() + this.admissionBudget.toNanos();
+		return fanOut(this.catalog.all(), (client) -> client.contracts(userId, admitBy, this.deadline));
 	}
 
 	/**

@@ -27,7 +27,13 @@ public record ProductSection(Product product, List<HomeWidget> widgets, Outcome 
 		 * It answered, but every widget broke the contract: treated like a failure, so an
 		 * empty section is never cached for an hour.
 		 */
-		ALL_INVALID
+		ALL_INVALID,
+
+		/**
+		 * It had no place for another call within the admission budget: not asked at all,
+		 * so the caller may show something else now and ask again when it has capacity.
+		 */
+		BUSY
 
 	}
 
@@ -38,7 +44,8 @@ public record ProductSection(Product product, List<HomeWidget> widgets, Outcome 
 	/**
 	 * The section shown while a product cannot be served.
 	 * @param product the product
-	 * @param outcome why ({@link Outcome#FAILED} or {@link Outcome#ALL_INVALID})
+	 * @param outcome why ({@link Outcome#FAILED}, {@link Outcome#ALL_INVALID} or
+	 * {@link Outcome#BUSY})
 	 * @return a section holding the "Service Temporarily Unavailable" card
 	 */
 	static ProductSection fallback(Product product, Outcome outcome) {
@@ -54,6 +61,14 @@ public record ProductSection(Product product, List<HomeWidget> widgets, Outcome 
 	 */
 	public boolean available() {
 		return this.outcome == Outcome.FETCHED;
+	}
+
+	/**
+	 * Whether the product was not asked for lack of capacity.
+	 * @return {@code true} when it had no place within the admission budget
+	 */
+	public boolean busy() {
+		return this.outcome == Outcome.BUSY;
 	}
 
 }

@@ -8,8 +8,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.resilience4j.bulkhead.BulkheadConfig;
-import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
@@ -67,9 +65,9 @@ class ProductsConfiguration {
 
 	@Bean(destroyMethod = "close")
 	ProductFanOut productFanOut(ProductsProperties properties, ProductCatalog catalog,
-			CircuitBreakerRegistry circuitBreakers, RetryRegistry retries, BulkheadRegistry bulkheads,
-			ContractValidator contractValidator, ServiceTokens tokens, ObjectProvider<Tracer> tracer,
-			ObjectProvider<Propagator> propagator, ObjectMapper objectMapper, MeterRegistry meterRegistry) {
+			CircuitBreakerRegistry circuitBreakers, RetryRegistry retries, ContractValidator contractValidator,
+			ServiceTokens tokens, ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator,
+			ObjectMapper objectMapper, MeterRegistry meterRegistry) {
 		ProductCallSpans spans = new ProductCallSpans(tracer.getIfAvailable(() -> Tracer.NOOP),
 				propagator.getIfAvailable(() -> Propagator.NOOP));
 		ScheduledThreadPoolExecutor productTimers = productTimers();
@@ -93,16 +91,12 @@ class ProductsConfiguration {
 						(event) -> logger.warn("Circuit breaker of {}: {}", product.key(), event.getStateTransition()));
 			ProductClient.Resilience resilience = new ProductClient.Resilience(breaker,
 					retries.retry(product.key(), PRODUCT_CONFIG),
-					bulkheads.bulkhead(product.key(),
-							BulkheadConfig.custom()
-								.maxConcurrentCalls(maxConcurrentCalls)
-								.maxWaitDuration(Duration.ZERO)
-								.build()),
+					new ProductCapacity(product, maxConcurrentCalls, meterRegistry), properties.admissionBudget(),
 					productTimers, RETRY_AFTER);
 			return new ProductClient(product, transport, resilience, validation, tokens, spans, objectMapper,
 					meterRegistry);
 		}).toList();
-		return new ProductFanOut(catalog, clients, properties.deadline(),
+		return new ProductFanOut(catalog, clients, properties.deadline(), properties.admissionBudget(),
 				List.of(productTimers, productResponseReaders));
 	}
 

@@ -28,14 +28,16 @@ import org.springframework.validation.annotation.Validated;
  * @param deadline the longest a page waits for a section, retries included; a section
  * still missing by then shows its fallback and the call is cancelled
  * @param maxConcurrentCalls calls in flight to one product from this replica, unless the
- * product sets its own; beyond it a section falls back at once instead of queueing
+ * product sets its own (its bulkhead)
+ * @param admissionBudget the longest a request waits for a place at a product; a section
+ * whose product had none by then is not asked ({@code HOME_PRODUCT_ADMISSION_BUDGET})
  * @param maxResponseSize the most of a product's answer the core reads
  */
 @Validated
 @ConfigurationProperties("home.products")
 record ProductsProperties(@NotEmpty List<String> order, @NotNull Map<String, @Valid Settings> catalog,
 		@NotNull Duration connectTimeout, @NotNull Duration readTimeout, @NotNull Duration deadline,
-		@Min(1) int maxConcurrentCalls, @NotNull DataSize maxResponseSize) {
+		@Min(1) int maxConcurrentCalls, @NotNull Duration admissionBudget, @NotNull DataSize maxResponseSize) {
 
 	/**
 	 * One product's settings ({@code {KEY}_SERVICE_*} environment variables, see

@@ -108,7 +108,7 @@ class ProductCallsIntegrationTests extends CoreTestBase {
 	}
 
 	@Test
-	void aProductAtItsLimitFallsBackAtOnceWhileTheOtherSectionsStayFresh() throws Exception {
+	void aProductAtItsLimitTurnsFurtherCallsAwayWhileTheOtherSectionsStayFresh() throws Exception {
 		StubProduct car = stub(TestProducts.CAR_INSURANCE).hold();
 		double busyBefore = count("home.sections.fallbacks", "service", "car-insurance", "reason", "busy");
 		ExecutorService clients = Executors.newFixedThreadPool(12);
@@ -118,23 +118,29 @@ class ProductCallsIntegrationTests extends CoreTestBase {
 				long userId = 5000 + user;
 				homes.add(clients.submit(() -> http.home(userId)));
 			}
+			// eight calls take the car service's places, four wait the admission budget
+			// and
+			// are turned away without ever reaching it
+			await().atMost(Duration.ofSeconds(3))
+				.until(() -> count("home.sections.fallbacks", "service", "car-insurance", "reason", "busy")
+						- busyBefore == 4);
+			assertThat(car.inFlight()).isEqualTo(8);
+			car.release();
+			int personal = 0;
 			for (Future<HttpResponse<String>> home : homes) {
 				HttpResponse<String> response = home.get();
 				assertThat(response.statusCode()).isEqualTo(200);
-				assertThat(widgetIds(response, TestProducts.CAR_INSURANCE)).containsExactly("fallback_error_card");
 				for (var product : List.of(TestProducts.HEALTH_INSURANCE, TestProducts.HOUSE_INSURANCE,
 						TestProducts.BANKING)) {
 					assertThat(widgetIds(response, product)).doesNotContain("fallback_error_card");
 				}
+				personal += widgetIds(response, TestProducts.CAR_INSURANCE).contains("fallback_error_card") ? 0 : 1;
 			}
+			assertThat(personal).isEqualTo(8);
 		}
 		finally {
 			clients.shutdownNow();
 		}
-		// the car service never saw more calls at once than its limit
-		assertThat(car.widgetCalls()).isEqualTo(8);
-		assertThat(count("home.sections.fallbacks", "service", "car-insurance", "reason", "busy"))
-			.isEqualTo(busyBefore + 4);
 	}
 
 	@Test

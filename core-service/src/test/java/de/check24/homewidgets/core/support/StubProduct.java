@@ -46,6 +46,8 @@ public final class StubProduct {
 
 	private final AtomicInteger inFlight = new AtomicInteger();
 
+	private final AtomicInteger maxInFlight = new AtomicInteger();
+
 	private volatile boolean holding;
 
 	private final Map<Long, String> contracts = new ConcurrentHashMap<>();
@@ -107,6 +109,7 @@ public final class StubProduct {
 		this.widgetCalls.set(0);
 		this.userIds.clear();
 		this.calls.clear();
+		this.maxInFlight.set(0);
 		this.holding = false;
 		CountDownLatch previous = this.release;
 		this.release = new CountDownLatch(1);
@@ -151,6 +154,14 @@ public final class StubProduct {
 	 */
 	public int inFlight() {
 		return this.inFlight.get();
+	}
+
+	/**
+	 * The most widget calls answered at the same time since the last reset.
+	 * @return how many
+	 */
+	public int maxInFlight() {
+		return this.maxInFlight.get();
 	}
 
 	/**
@@ -259,7 +270,7 @@ public final class StubProduct {
 			}
 			this.widgetCalls.incrementAndGet();
 			long started = System.nanoTime();
-			this.inFlight.incrementAndGet();
+			this.maxInFlight.accumulateAndGet(this.inFlight.incrementAndGet(), Math::max);
 			String userId = userId(exchange.getRequestURI().getRawQuery());
 			this.userIds.add((userId != null) ? userId : "<none>");
 			try {

@@ -6,6 +6,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -54,9 +56,19 @@ class NearCache {
 	private final Counter coalesced;
 
 	NearCache(HomeProperties.Near properties, Clock clock, MeterRegistry meterRegistry) {
+		this(properties, clock, meterRegistry, ForkJoinPool.commonPool());
+	}
+
+	/**
+	 * Caffeine evicts in maintenance work it hands to {@code maintenance}: the common
+	 * pool in production, so requests never wait for it; {@code Runnable::run} in tests
+	 * of the byte bound, so eviction has happened when a write returns.
+	 */
+	NearCache(HomeProperties.Near properties, Clock clock, MeterRegistry meterRegistry, Executor maintenance) {
 		this.properties = properties;
 		this.clock = clock;
 		this.pages = Caffeine.newBuilder()
+			.executor(maintenance)
 			.maximumWeight(properties.maxSize().toBytes())
 			.weigher((Viewer viewer, Entry entry) -> entry.page().body().length + OVERHEAD_BYTES)
 			.expireAfterWrite(properties.maxAge())
@@ -112,7 +124,9 @@ class NearCache {
 		try {
 			RenderedPage page = loader.apply(viewer);
 			Instant expiresAt = expiresAt(page);
-			if (expiresAt != null) {
+			// an overtaken load does not even put: it would displace the page a load
+			// started after the invalidation may have kept meanwhile
+			if (expiresAt != null && !mine.overtaken) {
 				Entry entry = new Entry(page, expiresAt);
 				// put, then re-check: an invalidation that landed meanwhile either sees
 				// the entry and removes it, or has marked this load before the check

@@ -2,6 +2,7 @@ package de.check24.homewidgets.core.web;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -83,6 +84,18 @@ public final class CoreProblem extends ErrorResponseException {
 	public static CoreProblem invalidServiceToken() {
 		return new CoreProblem(HttpStatus.UNAUTHORIZED, "invalid-service-token", "Unauthorized",
 				"This endpoint is for product services: send your service credential as X-Service-Token.");
+	}
+
+	/**
+	 * A request body that breaks the constraints of its fields.
+	 * @param errors one entry per field, e.g. {@code user_id: must not be null}
+	 * @return 400 with the entries as {@code errors}
+	 */
+	public static CoreProblem invalidRequest(List<String> errors) {
+		CoreProblem problem = new CoreProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+				"Invalid request content: " + String.join(", ", errors));
+		problem.getBody().setProperty("errors", errors);
+		return problem;
 	}
 
 	/**

@@ -1,13 +1,20 @@
 package de.check24.homewidgets.core.web;
 
+import java.util.List;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -21,9 +28,27 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
+	private static final PropertyNamingStrategies.NamingBase SNAKE_CASE = (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
+
 	@ExceptionHandler(AccessDeniedException.class)
 	ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException ex) {
 		return answer(CoreProblem.forbidden(ex.getMessage()));
+	}
+
+	/**
+	 * A request body that breaks its record's constraints: the problem names each field
+	 * as the client spells it (the core's bodies are snake_case).
+	 */
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<String> errors = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map((error) -> SNAKE_CASE.translate(error.getField()) + ": " + error.getDefaultMessage())
+			.sorted()
+			.toList();
+		return handleExceptionInternal(ex, CoreProblem.invalidRequest(errors).getBody(), headers, status, request);
 	}
 
 	@ExceptionHandler(Exception.class)

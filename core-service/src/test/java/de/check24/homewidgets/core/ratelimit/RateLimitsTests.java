@@ -1,0 +1,108 @@
+package de.check24.homewidgets.core.ratelimit;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The limits while Redis cannot count: each replica counts in its own memory, so requests
+ * are neither refused for want of Redis nor let through uncounted.
+ */
+class RateLimitsTests {
+
+	private static final RateLimitProperties LIMITS = new RateLimitProperties(true,
+			new RateLimitProperties.Limit(3, Duration.ofMinutes(1)),
+			new RateLimitProperties.Limit(5, Duration.ofMinutes(1)), List.of());
+
+	private final SimpleMeterRegistry meterRegistry = new SimpleMeterRegistry();
+
+	private final CircuitBreaker redis = CircuitBreaker.ofDefaults("redis");
+
+	private final AtomicInteger connections = new AtomicInteger();
+
+	@Test
+	void countsInMemoryWithoutTouchingRedisWhileItsBreakerIsOpen() {
+		this.redis.transitionToOpenState();
+		RateLimits limits = limits(() -> {
+			this.connections.incrementAndGet();
+			throw new IllegalStateException("Redis must not be asked while its breaker is open");
+		});
+
+		for (int request = 1; request <= 3; request++) {
+			assertThat(limits.consume("10.0.0.1", 7L)).as("request %d", request).isNull();
+		}
+		RateLimits.Exceeded exceeded = limits.consume("10.0.0.1", 7L);
+
+		assertThat(exceeded).isNotNull();
+		assertThat(exceeded.name()).isEqualTo("user");
+		assertThat(exceeded.requests()).isEqualTo(3);
+		assertThat(exceeded.window()).isEqualTo(Duration.ofMinutes(1));
+		assertThat(exceeded.retryAfter()).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(1));
+		assertThat(this.connections).hasValue(0);
+		assertThat(count("home.rate.limit.local")).isEqualTo(8);
+		assertThat(this.meterRegistry.counter("home.rate.limit.rejected", "limit", "user").count()).isEqualTo(1);
+	}
+
+	@Test
+	void countsInMemoryWhenRedisCannotBeReachedAndTellsTheBreaker() {
+		RateLimits limits = limits(() -> {
+			this.connections.incrementAndGet();
+			throw new IllegalStateException("Connection refused: redis:6379");
+		});
+
+		assertThat(limits.consume("10.0.0.1", null)).isNull();
+
+		assertThat(this.connections).hasValue(1);
+		assertThat(this.redis.getMetrics().getNumberOfFailedCalls()).isEqualTo(1);
+		assertThat(count("home.rate.limit.local")).isEqualTo(1);
+	}
+
+	@Test
+	void limitsAnAddressAcrossItsUsersAndAnonymousRequests() {
+		this.redis.transitionToOpenState();
+		RateLimits limits = limits(this::unreachable);
+
+		for (long userId = 1; userId <= 5; userId++) {
+			assertThat(limits.consume("10.0.0.1", (userId % 2 == 0) ? userId : null)).isNull();
+		}
+		RateLimits.Exceeded exceeded = limits.consume("10.0.0.1", 99L);
+
+		assertThat(exceeded).isNotNull();
+		assertThat(exceeded.name()).isEqualTo("ip");
+		assertThat(limits.consume("10.0.0.2", 99L)).as("another address, the same user").isNull();
+	}
+
+	@Test
+	void keepsUsersApartBehindOneAddress() {
+		this.redis.transitionToOpenState();
+		RateLimits limits = limits(this::unreachable);
+
+		for (int request = 1; request <= 3; request++) {
+			limits.consume("10.0.0." + request, 7L);
+		}
+
+		assertThat(limits.consume("10.0.0.9", 7L)).isNotNull();
+		assertThat(limits.consume("10.0.0.9", 8L)).isNull();
+	}
+
+	private RateLimits limits(Supplier<AsyncProxyManager<String>> connect) {
+		return new RateLimits(connect, this.redis, LIMITS, this.meterRegistry);
+	}
+
+	private AsyncProxyManager<String> unreachable() {
+		throw new IllegalStateException("Redis is unreachable");
+	}
+
+	private double count(String meter) {
+		return this.meterRegistry.counter(meter).count();
+	}
+
+}

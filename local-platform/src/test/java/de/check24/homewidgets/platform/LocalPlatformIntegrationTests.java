@@ -38,8 +38,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * Starts the real local platform (embedded infrastructure plus the built service jars as
  * processes), as a newcomer would with {@code ./platform.sh}, and operates it as the
- * chaos run will: smoke checks and the browser scenario, components stopped and started
- * through the admin command, two core replicas behind the load balancer, and Ctrl-C.
+ * chaos run will: smoke checks, the browser scenario and the API fuzzer, components
+ * stopped and started through the admin command, two core replicas behind the load
+ * balancer, and Ctrl-C.
  */
 class LocalPlatformIntegrationTests {
 
@@ -83,6 +84,8 @@ class LocalPlatformIntegrationTests {
 				assertThat(platform.welcome()).as("the web client is served").contains("web client");
 				runBrowserScenario(settings, home);
 			}
+
+			runApiFuzzer(settings, platform.secrets());
 
 			String token = new DemoTokens(platform.secrets().jwtSecret()).forUser(freshUsers.incrementAndGet());
 			assertThat(carWidgets(settings, token)).isNotEmpty().doesNotContain("fallback_error_card");
@@ -246,6 +249,20 @@ class LocalPlatformIntegrationTests {
 		System.out.println(output);
 		assertThat(output).as(output).containsPattern("\\d+ passed, 0 failed");
 		assertThat(process.exitValue()).isZero();
+	}
+
+	/**
+	 * The API fuzzer against this platform, bounded ({@code -Dfuzz.seconds}, 45;
+	 * {@code -Dfuzz.requests}, 6000); {@code -Dfuzz.seed} repeats a run's choices. The
+	 * coverage and the summary line go to the build log.
+	 */
+	private static void runApiFuzzer(PlatformSettings settings, PlatformSecrets secrets) {
+		long seed = Long.getLong("fuzz.seed", System.currentTimeMillis());
+		ApiFuzzer.Report report = new ApiFuzzer(settings, secrets, seed).run(Integer.getInteger("fuzz.requests", 6000),
+				Duration.ofSeconds(Long.getLong("fuzz.seconds", 45)));
+		System.out.println(report.details());
+		System.out.println(report.summary());
+		assertThat(report.failures()).as("%s%n%s", report.details(), report.summary()).isEmpty();
 	}
 
 	/**

@@ -5,10 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import de.check24.homewidgets.infrastructure.EmbeddedInfrastructure;
 import de.check24.homewidgets.product.CoreTokens;
+import de.check24.homewidgets.sdui.ApiDocument;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,6 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ApiDocumentIntegrationTests {
 
 	private static final Path DOCUMENT = Path.of("target", "openapi", "product-service.json");
+
+	private static final Path CHECKED_IN = Path.of("..").resolve(ApiDocument.PRODUCT_SERVICE.sourcePath());
 
 	@LocalServerPort
 	private int port;
@@ -65,9 +66,35 @@ class ApiDocumentIntegrationTests {
 		assertThat(paths.path("/health").path("get").path("security")).isEmpty();
 		assertThat(paths.path("/health").path("get").has("security")).isTrue();
 
+		assertThat(ApiDocument.unresolvedReferences(api)).isEmpty();
+
 		Files.createDirectories(DOCUMENT.getParent());
-		Files.writeString(DOCUMENT,
-				new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(api) + "\n");
+		Files.writeString(DOCUMENT, ApiDocument.normalised(api));
+	}
+
+	/**
+	 * Fails when the running product and the checked-in document diverge;
+	 * {@code -Dopenapi.update=true} writes the served document instead.
+	 */
+	@Test
+	void servesTheCheckedInDocument() throws IOException {
+		String served = ApiDocument.normalised(RestClient.create("http://127.0.0.1:" + this.port)
+			.get()
+			.uri("/v3/api-docs")
+			.retrieve()
+			.body(JsonNode.class));
+
+		if (Boolean.getBoolean("openapi.update")) {
+			Files.writeString(CHECKED_IN, served);
+		}
+		String checkedIn = Files.exists(CHECKED_IN) ? Files.readString(CHECKED_IN) : "";
+		assertThat(ApiDocument.firstDifferences(checkedIn, served))
+			.as("%s differs from what a product serves at /v3/api-docs. If the change is intended, regenerate it "
+					+ "with ./mvnw -pl product-service-support -am verify -DskipWeb "
+					+ "-Dtest=de.check24.homewidgets.sample.ApiDocumentIntegrationTests "
+					+ "-Dsurefire.failIfNoSpecifiedTests=false -Dopenapi.update=true and commit it",
+					ApiDocument.PRODUCT_SERVICE.sourcePath())
+			.isEmpty();
 	}
 
 }

@@ -199,6 +199,27 @@ class SampleProductIntegrationTests {
 			assertThat(purchase(users.incrementAndGet()).statusCode()).isEqualTo(201);
 		}
 
+		@Test
+		void answersAWildcardContentTypeWithAProblemNotAServerError() throws Exception {
+			HttpResponse<String> response = send(
+					HttpRequest.newBuilder(uri("/widget/sample/contract"))
+						.header("Content-Type", "application/*")
+						.POST(HttpRequest.BodyPublishers.ofString("{\"user_id\": 1, \"widget_id\": \"sample_offer\"}")),
+					1);
+
+			assertThat(response.statusCode()).isEqualTo(415);
+			assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		}
+
+		@Test
+		void answersAPathTheFirewallRefusesWithAProblem() throws Exception {
+			HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/widget/sample/contract/1;x=y")), 1);
+
+			assertThat(response.statusCode()).isEqualTo(400);
+			assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+			assertThat(readTree(response.body()).path("status").asInt()).isEqualTo(400);
+		}
+
 		private String oversizedBody() {
 			return "{\"user_id\": 1, \"widget_id\": \"sample_offer\", \"padding\": \"" + "x".repeat(OVER_LIMIT) + "\"}";
 		}

@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -36,6 +37,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
@@ -175,6 +177,19 @@ class SecurityConfiguration {
 		firewall.setAllowedHeaderNames(SecurityConfiguration::isVisibleLatin1);
 		firewall.setAllowedHeaderValues(SecurityConfiguration::isVisibleLatin1);
 		return firewall;
+	}
+
+	/**
+	 * What the firewall refuses (a {@code ;} or {@code ..} in the path, an encoded
+	 * {@code %}, a method such as TRACE) is a 400 problem like every other error, rather
+	 * than the servlet container's error page.
+	 * @param problems the writer
+	 * @return the handler Spring Security's filter chain uses
+	 */
+	@Bean
+	RequestRejectedHandler requestRejectedHandler(ProblemWriter problems) {
+		return (request, response, rejected) -> problems.write(request, response, CoreProblem.of(HttpStatus.BAD_REQUEST,
+				"request-rejected", "Bad Request", "The request's path or method is not accepted"));
 	}
 
 	private static boolean isVisibleLatin1(String value) {

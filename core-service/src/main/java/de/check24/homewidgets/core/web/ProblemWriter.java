@@ -25,7 +25,13 @@ public class ProblemWriter {
 	public void write(HttpServletRequest request, HttpServletResponse response, CoreProblem problem)
 			throws IOException {
 		ProblemDetail body = problem.getBody();
-		body.setInstance(URI.create(request.getRequestURI()));
+		try {
+			body.setInstance(URI.create(request.getRequestURI()));
+		}
+		catch (IllegalArgumentException ex) {
+			// a path the firewall refused may be no URI; the problem is complete without
+			// it
+		}
 		response.setStatus(problem.getStatusCode().value());
 		problem.getHeaders().forEach((name, values) -> values.forEach((value) -> response.setHeader(name, value)));
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

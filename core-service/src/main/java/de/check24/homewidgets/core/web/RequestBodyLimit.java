@@ -8,12 +8,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The core's request bodies are small JSON documents: a body must declare its length, and
  * that length must be within the limit (413). Refusing chunked bodies up front means no
- * body is ever read further than its declared size.
+ * body is ever read further than its declared size. A wildcard {@code Content-Type}
+ * ({@code application/*}) is a 415.
  */
 class RequestBodyLimit extends OncePerRequestFilter {
 
@@ -40,6 +43,13 @@ class RequestBodyLimit extends OncePerRequestFilter {
 			this.problems.write(request, response, CoreProblem.requestTooLarge(this.maxBytes));
 			return;
 		}
+		if (hasWildcardType(request.getContentType())) {
+			// Spring MVC fails with an IllegalArgumentException (a 500) on reading such a
+			// body
+			this.problems.write(request, response, CoreProblem.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+					"unsupported-media-type", "Unsupported Media Type", "Send request bodies as application/json"));
+			return;
+		}
 		if (length < 0 && request.getHeader("Transfer-Encoding") != null) {
 			this.problems.write(request, response,
 					CoreProblem.of(HttpStatus.LENGTH_REQUIRED, "length-required", "Length Required",
@@ -47,6 +57,16 @@ class RequestBodyLimit extends OncePerRequestFilter {
 			return;
 		}
 		chain.doFilter(request, response);
+	}
+
+	private static boolean hasWildcardType(String contentType) {
+		try {
+			return contentType != null && !MediaType.parseMediaType(contentType).isConcrete();
+		}
+		catch (InvalidMediaTypeException ex) {
+			// Spring MVC answers an unreadable type itself, with a 415 problem
+			return false;
+		}
 	}
 
 }

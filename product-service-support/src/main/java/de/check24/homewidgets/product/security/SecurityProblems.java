@@ -4,12 +4,17 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
@@ -17,7 +22,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * use: the failure goes to MVC's exception resolvers, and so to the one problem advice.
  */
 @Component
-class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
 	/** Sets the RFC 6750 {@code WWW-Authenticate} header. */
 	private final BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
@@ -37,6 +42,18 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied) {
 		this.resolver.resolveException(request, response, null, Forbidden.byPolicy());
+	}
+
+	/**
+	 * What the firewall refuses (a {@code ;} or {@code ..} in the path, an encoded
+	 * {@code %}, a method such as TRACE): a 400 problem rather than the servlet
+	 * container's error page.
+	 */
+	@Override
+	public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected) {
+		this.resolver
+			.resolveException(request, response, null, new ErrorResponseException(HttpStatus.BAD_REQUEST, ProblemDetail
+				.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request's path or method is not accepted"), rejected));
 	}
 
 }

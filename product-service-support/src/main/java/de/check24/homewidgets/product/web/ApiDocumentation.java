@@ -48,21 +48,22 @@ class ApiDocumentation {
 				.description("What every product service (car-insurance, health-insurance, house-insurance, "
 						+ "banking, ...) offers the core: its widgets and its users' contracts. Only the core "
 						+ "calls it, with a token it signs per call."))
-			.components(new Components()
-				.addSecuritySchemes(CORE_TOKEN,
-						new SecurityScheme().type(SecurityScheme.Type.HTTP)
-							.scheme("bearer")
-							.bearerFormat("JWT")
-							.description("Signed by the core per call: ES256, iss home-core, aud = the product "
-									+ "key, sub = the user the core acts for (absent for the anonymous home), "
-									+ "at most 5 minutes."))
-				.addSchemas(PROBLEM, problemSchema()))
+			.components(new Components().addSecuritySchemes(CORE_TOKEN,
+					new SecurityScheme().type(SecurityScheme.Type.HTTP)
+						.scheme("bearer")
+						.bearerFormat("JWT")
+						.description("Signed by the core per call: ES256, iss home-core, aud = the product "
+								+ "key, sub = the user the core acts for (absent for the anonymous home), "
+								+ "at most 5 minutes.")))
 			.addSecurityItem(new SecurityRequirement().addList(CORE_TOKEN));
 	}
 
 	@Bean
 	OpenApiCustomizer problemResponses() {
-		return (api) -> api.getPaths().forEach((path, item) -> {
+		// the schema is added here: springdoc replaces the OpenAPI bean's component
+		// schemas
+		// with the ones it derives, which left every problem response pointing nowhere
+		return (api) -> api.schema(PROBLEM, problemSchema()).getPaths().forEach((path, item) -> {
 			if ("/health".equals(path)) {
 				item.readOperations().forEach(ApiDocumentation::public_);
 				return;
@@ -80,6 +81,10 @@ class ApiDocumentation {
 				if (method == PathItem.HttpMethod.POST) {
 					responses.addApiResponse("409", problem("The user already holds this contract"));
 				}
+				responses.addApiResponse("406", problem("An Accept header without application/json"));
+				if (method == PathItem.HttpMethod.POST) {
+					responses.addApiResponse("415", problem("A body that is not application/json"));
+				}
 				responses.addApiResponse("503",
 						problem("The product's database is unreachable: " + ProblemTypes.DATABASE_UNAVAILABLE));
 			});
@@ -89,6 +94,8 @@ class ApiDocumentation {
 	private static void public_(Operation operation) {
 		operation.setSecurity(List.of());
 		operation.getResponses()
+			.addApiResponse("401", problem("A bearer token was sent and fails a check (none is needed)"))
+			.addApiResponse("406", problem("An Accept header without application/json"))
 			.addApiResponse("503", new ApiResponse().description("The service cannot serve (database unreachable)"));
 	}
 

@@ -10,27 +10,54 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
  * Stops reading a request body once it grows past the limit. Counting the bytes read,
  * rather than trusting {@code Content-Length}, also catches chunked bodies; the reader's
- * {@link RequestBodyTooLarge} becomes a 400 problem.
+ * {@link RequestBodyTooLarge} becomes a 400 problem. A wildcard {@code Content-Type}
+ * ({@code application/*}) is a 415 problem.
  */
 @Component
 class RequestBodyLimit extends OncePerRequestFilter {
 
 	private final long limit;
 
-	RequestBodyLimit(RequestLimitProperties properties) {
+	private final HandlerExceptionResolver problems;
+
+	RequestBodyLimit(RequestLimitProperties properties,
+			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
 		this.limit = properties.maxBodySize().toBytes();
+		this.problems = problems;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		if (hasWildcardType(request.getContentType())) {
+			// Spring MVC fails with an IllegalArgumentException (a 500) on reading such a
+			// body
+			this.problems.resolveException(request, response, null,
+					new HttpMediaTypeNotSupportedException("Send request bodies as application/json"));
+			return;
+		}
 		chain.doFilter(new LimitedRequest(request, this.limit), response);
+	}
+
+	private static boolean hasWildcardType(String contentType) {
+		try {
+			return contentType != null && !MediaType.parseMediaType(contentType).isConcrete();
+		}
+		catch (InvalidMediaTypeException ex) {
+			// Spring MVC answers an unreadable type itself, with a 415 problem
+			return false;
+		}
 	}
 
 	private static final class LimitedRequest extends HttpServletRequestWrapper {

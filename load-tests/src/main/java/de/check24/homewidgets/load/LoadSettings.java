@@ -71,7 +71,9 @@ public record LoadSettings(String coreUrl, String jwtSecret, Path journal, long 
 		String coreUrl = properties.getProperty("load.coreUrl", "http://127.0.0.1:" + corePort);
 		String journal = properties.getProperty("load.journal");
 		String stopFile = properties.getProperty("load.stopFile");
-		return new LoadSettings(coreUrl, secret(environment), (journal != null) ? Path.of(journal) : null,
+		String secret = properties.getProperty("load.jwtSecret");
+		return new LoadSettings(coreUrl, (secret != null) ? secret : secret(environment),
+				(journal != null) ? Path.of(journal) : null,
 				Long.parseLong(properties.getProperty("load.userBase", String.valueOf(defaultUserBase()))),
 				integer(properties, "load.warmUsers", 300), decimal(properties, "load.readersPerSecond", 15),
 				decimal(properties, "load.coldShare", 0.1), decimal(properties, "load.anonymousShare", 0.2),
@@ -87,7 +89,7 @@ public record LoadSettings(String coreUrl, String jwtSecret, Path journal, long 
 	 * Fresh users per run: ids from 10 000 000 up, moving on by 300 000 every minute and
 	 * staying below 2^31 (product databases keep user ids as integers).
 	 */
-	static long defaultUserBase() {
+	public static long defaultUserBase() {
 		long minute = System.currentTimeMillis() / 60_000;
 		return 10_000_000 + (minute % 7_000) * 3 * USERS_PER_KIND;
 	}

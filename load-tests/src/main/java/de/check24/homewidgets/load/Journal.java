@@ -24,7 +24,12 @@ public final class Journal implements AutoCloseable {
 
 	private static final ObjectMapper json = new ObjectMapper();
 
+	/** Written through at least this often, so a reader sees the run as it goes. */
+	private static final long FLUSH_INTERVAL_MILLIS = 1000;
+
 	private final BufferedWriter out;
+
+	private long flushedAt = System.currentTimeMillis();
 
 	private Journal(BufferedWriter out) {
 		this.out = out;
@@ -58,6 +63,11 @@ public final class Journal implements AutoCloseable {
 			synchronized (this) {
 				this.out.write(line);
 				this.out.newLine();
+				long now = System.currentTimeMillis();
+				if (now - this.flushedAt >= FLUSH_INTERVAL_MILLIS) {
+					this.out.flush();
+					this.flushedAt = now;
+				}
 			}
 		}
 		catch (JsonProcessingException ex) {

@@ -144,8 +144,14 @@ public final class ChaosRun {
 				"gatling");
 		long start = System.currentTimeMillis();
 		gatling.start();
-		// the warm-up, then steady load before the first fault
-		TimeUnit.SECONDS.sleep(settings.warmUsers() / 10 + this.mode.baseline().toSeconds());
+		// Gatling takes a while to start on a busy machine; the faults begin once the
+		// warm-up is done and the steady
+		// load ran for the baseline
+		for (long deadline = System.currentTimeMillis() + 300_000; System.currentTimeMillis() < deadline
+				&& lines(journalFile) < settings.warmUsers();) {
+			TimeUnit.SECONDS.sleep(1);
+		}
+		TimeUnit.MILLISECONDS.sleep(this.mode.baseline().toMillis());
 
 		RecoveryProbe probe = new RecoveryProbe(this.addresses, tokens,
 				settings.coldUser(LoadSettings.USERS_PER_KIND / 2));
@@ -231,6 +237,15 @@ public final class ChaosRun {
 		}
 		logger.info("Gatling report and journal in {}", this.runDirectory);
 		return result;
+	}
+
+	private static long lines(Path file) throws IOException {
+		if (!Files.exists(file)) {
+			return 0;
+		}
+		try (var lines = Files.lines(file)) {
+			return lines.count();
+		}
 	}
 
 	/** What each replica shows each buyer for the offer they last bought or cancelled. */

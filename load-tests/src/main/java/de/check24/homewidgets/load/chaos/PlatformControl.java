@@ -125,6 +125,11 @@ final class PlatformControl implements AutoCloseable {
 			.POST(HttpRequest.BodyPublishers.noBody())
 			.build();
 		HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+		// 503 while the platform finishes its own start
+		for (int attempt = 0; response.statusCode() == 503 && attempt < 30; attempt++) {
+			TimeUnit.SECONDS.sleep(2);
+			response = http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
 		if (response.statusCode() != 200) {
 			throw new IllegalStateException(action + " " + component + " failed: " + response.body());
 		}

@@ -42,6 +42,7 @@ class VerdictTests {
 	void passesWhenEveryChangeIsInTheDatabaseOnTheTopicOnTheStreamAndOnBothReplicas() {
 		purchaseAndCancel();
 		keptPurchase();
+		this.facts.add(Fact.streamEvent(4_020, 102, "contract_created", "banking"));
 		Verdict verdict = new Verdict(this.facts, List.of(REDIS, CORE));
 
 		verdict.checkContracts(Map.of("banking", Set.of(8L)),

@@ -1,7 +1,11 @@
 package de.check24.homewidgets.load.simulation;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Simulation;
 
 import static io.gatling.javaapi.core.CoreDsl.asLongAs;
@@ -26,7 +30,7 @@ public class ChaosMix extends Simulation {
 
 	{
 		Duration duration = this.clients.settings.duration();
-		var population = new java.util.ArrayList<>(java.util.List.of(HomeReaders.readers(this.clients, duration),
+		List<PopulationBuilder> population = new ArrayList<>(List.of(HomeReaders.readers(this.clients, duration),
 				Buyers.population(this.clients, duration), LiveScreens.population(this.clients, duration),
 				scenario("chaos clock")
 					.exec(asLongAs((session) -> !this.clients.settings.stopRequested())
@@ -34,7 +38,7 @@ public class ChaosMix extends Simulation {
 					.pause(DRAIN)
 					.exec(stopLoadGenerator())
 					.injectOpen(atOnceUsers(1))));
-		var cold = HomeReaders.coldReaders(this.clients, duration);
+		PopulationBuilder cold = HomeReaders.coldReaders(this.clients, duration);
 		if (cold != null) {
 			population.add(cold);
 		}
@@ -42,7 +46,7 @@ public class ChaosMix extends Simulation {
 			.maxDuration(duration.plusMinutes(1));
 	}
 
-	private static io.gatling.javaapi.core.ChainBuilder stopLoadGenerator() {
+	private static ChainBuilder stopLoadGenerator() {
 		return exec((session) -> session).stopLoadGeneratorIf("the chaos schedule is done", (session) -> true);
 	}
 

@@ -13,6 +13,7 @@ import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.details;
+import static io.gatling.javaapi.core.CoreDsl.doIfOrElse;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
@@ -115,7 +116,7 @@ public class HomeReaders extends Simulation {
 	}
 
 	static ChainBuilder doIfOrElseSignedIn(ChainBuilder signedIn, ChainBuilder anonymous) {
-		return io.gatling.javaapi.core.CoreDsl.doIfOrElse(Clients::signedIn).then(signedIn).orElse(anonymous);
+		return doIfOrElse(Clients::signedIn).then(signedIn).orElse(anonymous);
 	}
 
 }

@@ -122,6 +122,7 @@ public final class LocalPlatform implements AutoCloseable {
 		createDirectories(data);
 		createDirectories(logs);
 		keepPreviousLogs(logs);
+		this.secrets.writeUserTokenSecret(secretsFile());
 		step(() -> this.admin = AdminEndpoint.start(this.settings.adminPort(), this));
 
 		step(() -> this.postgres = LocalPostgres.start(this.settings.postgresPort(), data.resolve("postgres")));
@@ -289,6 +290,7 @@ public final class LocalPlatform implements AutoCloseable {
 		closeServer("kafka", this.kafka);
 		closeServer("redis", this.redis);
 		closeServer("postgres", this.postgres);
+		deleteQuietly(secretsFile());
 		this.out.printf("stopped everything in %.1f s%n", (System.nanoTime() - started) / 1e9);
 		ShutdownSequence.removeOwner(this);
 		this.stopped.countDown();
@@ -445,6 +447,23 @@ public final class LocalPlatform implements AutoCloseable {
 		}
 		catch (IOException | RuntimeException ex) {
 			return "127.0.0.1:" + this.postgres.port();
+		}
+	}
+
+	/**
+	 * Where the user-token secret of this run is written for tools (load tests), readable
+	 * by its owner only.
+	 */
+	Path secretsFile() {
+		return this.settings.home().resolve("secrets.env");
+	}
+
+	private static void deleteQuietly(Path file) {
+		try {
+			Files.deleteIfExists(file);
+		}
+		catch (IOException ex) {
+			logger.warn("Could not delete {}: {}", file, ex.toString());
 		}
 	}
 

@@ -1,6 +1,13 @@
 package de.check24.homewidgets.platform;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -39,6 +46,28 @@ record PlatformSecrets(String jwtSecret, String serviceSigningKeys, Map<String, 
 		String signingKeys = environment.get("HOME_SERVICE_SIGNING_KEYS");
 		return new PlatformSecrets(valueOr(environment, "HOME_JWT_SECRET", 48),
 				(signingKeys == null || signingKeys.isBlank()) ? ecSigningKeySet() : signingKeys, Map.copyOf(tokens));
+	}
+
+	/**
+	 * Writes the user-token secret to a file only its owner can read
+	 * ({@code HOME_JWT_SECRET=...}, 0600), so tools such as the load tests can sign
+	 * tokens for many users of the running platform. The platform deletes it when it
+	 * stops.
+	 * @param file e.g. {@code .local-platform/secrets.env}
+	 */
+	void writeUserTokenSecret(Path file) {
+		try {
+			Files.deleteIfExists(file);
+			// created with its permissions, never readable by others for an instant
+			Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+			Files.writeString(file,
+					"# the running local platform's secret for user tokens; deleted when it stops\n"
+							+ "HOME_JWT_SECRET=" + this.jwtSecret + "\n",
+					StandardCharsets.UTF_8, StandardOpenOption.WRITE);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not write " + file, ex);
+		}
 	}
 
 	String serviceToken(PlatformProduct product) {

@@ -1,7 +1,12 @@
 package de.check24.homewidgets.platform;
 
+import java.io.IOException;
+import java.io.Reader;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.AlgorithmParameters;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
@@ -16,6 +21,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -23,6 +29,7 @@ import javax.crypto.spec.SecretKeySpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,6 +52,23 @@ class PlatformSecretsTests {
 			.doesNotContain("local-dev-service-token")
 			.allMatch((token) -> token.length() >= 43);
 		assertThat(first.toString()).doesNotContain(first.jwtSecret());
+	}
+
+	@Test
+	void writesTheUserTokenSecretForItsOwnerOnly(@TempDir Path home) throws IOException {
+		PlatformSecrets secrets = PlatformSecrets.from(Map.of(), PRODUCTS);
+		Path file = home.resolve("secrets.env");
+		Files.writeString(file, "HOME_JWT_SECRET=an-earlier-run");
+
+		secrets.writeUserTokenSecret(file);
+
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+		Properties written = new Properties();
+		try (Reader in = Files.newBufferedReader(file)) {
+			written.load(in);
+		}
+		assertThat(written).containsOnlyKeys("HOME_JWT_SECRET");
+		assertThat(written.getProperty("HOME_JWT_SECRET")).isEqualTo(secrets.jwtSecret());
 	}
 
 	@Test

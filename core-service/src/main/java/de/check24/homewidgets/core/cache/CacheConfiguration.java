@@ -10,6 +10,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.resource.Delay;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
@@ -33,6 +35,7 @@ import org.springframework.data.redis.core.RedisTemplate;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.util.CollectionUtils;
 import org.springframework.util.backoff.FixedBackOff;
 
 @Configuration(proxyBeanMethods = false)
@@ -44,7 +47,10 @@ class CacheConfiguration {
 	/**
 	 * A dead Redis must never hold a request: commands fail at once while the connection
 	 * is down instead of queueing until they time out, and the client keeps reconnecting
-	 * every second or two so caching resumes by itself.
+	 * every second or two so caching resumes by itself. In a Redis Cluster the client
+	 * also follows the topology ({@code spring.data.redis.lettuce.cluster.refresh.*}),
+	 * which these options replace Spring Boot's for, so that after a failover it sends a
+	 * lost master's slots to the promoted replica.
 	 * @param redisProperties {@code spring.data.redis.*}
 	 * @return the customizer
 	 */
@@ -54,13 +60,31 @@ class CacheConfiguration {
 				: Duration.ofMillis(500);
 		Duration connectTimeout = (redisProperties.getConnectTimeout() != null) ? redisProperties.getConnectTimeout()
 				: Duration.ofMillis(500);
+		boolean cluster = redisProperties.getCluster() != null
+				&& !CollectionUtils.isEmpty(redisProperties.getCluster().getNodes());
+		ClientOptions.Builder options = cluster
+				? ClusterClientOptions.builder().topologyRefreshOptions(topologyRefresh(redisProperties))
+				: ClientOptions.builder();
 		return (builder) -> builder.commandTimeout(commandTimeout)
-			.clientOptions(ClientOptions.builder()
-				.autoReconnect(true)
+			.clientOptions(options.autoReconnect(true)
 				.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
 				.socketOptions(SocketOptions.builder().connectTimeout(connectTimeout).build())
 				.timeoutOptions(TimeoutOptions.enabled(commandTimeout))
 				.build());
+	}
+
+	// what Spring Boot would have configured from the same properties
+	private static ClusterTopologyRefreshOptions topologyRefresh(RedisProperties redisProperties) {
+		RedisProperties.Lettuce.Cluster.Refresh refresh = redisProperties.getLettuce().getCluster().getRefresh();
+		ClusterTopologyRefreshOptions.Builder options = ClusterTopologyRefreshOptions.builder()
+			.dynamicRefreshSources(refresh.isDynamicRefreshSources());
+		if (refresh.getPeriod() != null) {
+			options.enablePeriodicRefresh(refresh.getPeriod());
+		}
+		if (refresh.isAdaptive()) {
+			options.enableAllAdaptiveRefreshTriggers();
+		}
+		return options.build();
 	}
 
 	@Bean

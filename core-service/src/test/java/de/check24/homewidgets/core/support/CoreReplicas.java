@@ -15,7 +15,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Starts core replicas of their own, as production runs several behind the load balancer:
  * the stub products, this JVM's secrets (the same signing key for every replica), the
- * shared Redis, no Kafka unless a test adds it, random ports.
+ * shared Redis (unless the overrides name a Redis Cluster), no Kafka unless a test adds
+ * it, random ports.
  */
 public final class CoreReplicas {
 
@@ -29,6 +30,17 @@ public final class CoreReplicas {
 	 * @return the running replica
 	 */
 	public static ConfigurableApplicationContext start(Map<String, String> overrides) {
+		return start(overrides, new Class<?>[0]);
+	}
+
+	/**
+	 * Starts a replica with configurations of a test's own next to the application's.
+	 * @param overrides properties that replace or add to the defaults
+	 * @param configurations further configuration classes, e.g. one with a
+	 * {@code @Primary} {@link MutableClock}
+	 * @return the running replica
+	 */
+	public static ConfigurableApplicationContext start(Map<String, String> overrides, Class<?>... configurations) {
 		Map<String, String> properties = new LinkedHashMap<>();
 		properties.putAll(StubProducts.shared().properties());
 		properties.putAll(TestSecrets.properties());
@@ -36,13 +48,17 @@ public final class CoreReplicas {
 		properties.put("management.server.port", "0");
 		// no Kafka unless asked for; most replica tests are about Redis
 		properties.put("home.events.enabled", "false");
-		properties.put("spring.data.redis.host", "127.0.0.1");
-		properties.put("spring.data.redis.port", String.valueOf(LocalRedis.shared().port()));
+		if (!overrides.containsKey("spring.data.redis.cluster.nodes")
+				&& !overrides.containsKey("REDIS_CLUSTER_NODES")) {
+			properties.put("spring.data.redis.host", "127.0.0.1");
+			properties.put("spring.data.redis.port", String.valueOf(LocalRedis.shared().port()));
+		}
 		properties.put("home.stream.heartbeat", "500ms");
 		properties.putAll(overrides);
 		List<String> arguments = new ArrayList<>();
 		properties.forEach((name, value) -> arguments.add("--" + name + "=" + value));
-		return new SpringApplicationBuilder(CoreApplication.class).run(arguments.toArray(String[]::new));
+		return new SpringApplicationBuilder(CoreApplication.class).sources(configurations)
+			.run(arguments.toArray(String[]::new));
 	}
 
 	public static HttpTestClient http(ConfigurableApplicationContext replica) {

@@ -113,6 +113,9 @@ class ProductTopicIntegrationTests {
 		kraft.brokerProperties(Map.of("auto.create.topics.enable", "false", "offsets.topic.replication.factor", "1",
 				"group.initial.rebalance.delay.ms", "0", "listeners",
 				"EXTERNAL://127.0.0.1:" + PORT + ",CONTROLLER://127.0.0.1:0"));
+		// by default it publishes itself as the JVM-wide spring.kafka.bootstrap-servers,
+		// which would point every later test's application at this broker after it stops
+		kraft.brokerListProperty("product-topic-tests.bootstrap-servers");
 		kraft.afterPropertiesSet();
 		return kraft;
 	}

@@ -54,10 +54,12 @@ class HomeSectionsTests {
 
 	private final HomeRefresher refresher = mock(HomeRefresher.class);
 
+	private final PersonalHomes personalHomes = mock(PersonalHomes.class);
+
 	private final SimpleMeterRegistry meterRegistry = new SimpleMeterRegistry();
 
 	private final HomeSections sections = new HomeSections(this.store, TestCatalogs.defaults(), this.products,
-			this.refresher, this.clock, this.meterRegistry);
+			this.refresher, this.personalHomes, this.clock, this.meterRegistry);
 
 	/** What each product answers when asked. */
 	private final Map<Product, ProductSection> answers = new LinkedHashMap<>();

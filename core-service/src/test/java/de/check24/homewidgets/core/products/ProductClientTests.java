@@ -14,8 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.resilience4j.bulkhead.Bulkhead;
-import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
@@ -56,6 +54,9 @@ class ProductClientTests {
 
 	private static final Duration NO_DEADLINE = Duration.ofSeconds(30);
 
+	/** An admission deadline that is already due: a call starts only on a free place. */
+	private static final long NOW = 0;
+
 	private final List<ScriptedProduct> products = new ArrayList<>();
 
 	private final ExecutorService readers = Executors.newFixedThreadPool(4);
@@ -74,7 +75,7 @@ class ProductClientTests {
 
 	private final Map<Product, Retry> retries = new LinkedHashMap<>();
 
-	private final Map<Product, Bulkhead> bulkheads = new LinkedHashMap<>();
+	private final Map<Product, ProductCapacity> capacities = new LinkedHashMap<>();
 
 	ProductClientTests() {
 		given(this.tokens.forCall(any(), any())).willAnswer(
@@ -95,7 +96,7 @@ class ProductClientTests {
 		void servesTheValidWidgetsByPriorityFromACallSignedForTheProductAndTheUser() {
 			ScriptedProduct car = product();
 
-			ProductSection section = client(car, Duration.ofSeconds(5), 8).widgets(7L, NO_DEADLINE).join();
+			ProductSection section = client(car, Duration.ofSeconds(5), 8).widgets(7L, NOW, NO_DEADLINE).join();
 
 			assertThat(section.outcome()).isEqualTo(ProductSection.Outcome.FETCHED);
 			assertThat(section.widgets()).extracting(HomeWidget::widgetId).containsExactly("offer_a", "offer_b");
@@ -110,7 +111,7 @@ class ProductClientTests {
 		void asksForTheAnonymousHomeWithoutAUser() {
 			ScriptedProduct car = product();
 
-			client(car, Duration.ofSeconds(5), 8).widgets(null, NO_DEADLINE).join();
+			client(car, Duration.ofSeconds(5), 8).widgets(null, NOW, NO_DEADLINE).join();
 
 			assertThat(car.requests().get(0).target()).isEqualTo("/widget/car-insurance");
 			assertThat(car.requests().get(0).headers()).containsEntry("authorization",
@@ -121,7 +122,7 @@ class ProductClientTests {
 		void retriesServerErrorsAndServesTheAnswerThatFollows() {
 			ScriptedProduct car = product().then(answer(500, "{}")).then(answer(503, "{}"));
 
-			ProductSection section = client(car, Duration.ofSeconds(5), 8).widgets(7L, NO_DEADLINE).join();
+			ProductSection section = client(car, Duration.ofSeconds(5), 8).widgets(7L, NOW, NO_DEADLINE).join();
 
 			assertThat(section.outcome()).isEqualTo(ProductSection.Outcome.FETCHED);
 			assertThat(car.requests()).hasSize(3);
@@ -133,7 +134,7 @@ class ProductClientTests {
 		void retriesALostConnection() {
 			ScriptedProduct car = product().then(drop());
 
-			ProductSection section = client(car, Duration.ofSeconds(5), 8).widgets(7L, NO_DEADLINE).join();
+			ProductSection section = client(car, Duration.ofSeconds(5), 8).widgets(7L, NOW, NO_DEADLINE).join();
 
 			assertThat(section.outcome()).isEqualTo(ProductSection.Outcome.FETCHED);
 			assertThat(car.requests()).hasSize(2);
@@ -143,7 +144,7 @@ class ProductClientTests {
 		void fallsBackAfterThreeFailedAttempts() {
 			ScriptedProduct car = product().otherwise(answer(500, "{}"));
 
-			ProductSection section = client(car, Duration.ofSeconds(5), 8).widgets(7L, NO_DEADLINE).join();
+			ProductSection section = client(car, Duration.ofSeconds(5), 8).widgets(7L, NOW, NO_DEADLINE).join();
 
 			assertThat(section.outcome()).isEqualTo(ProductSection.Outcome.FAILED);
 			assertThat(section.widgets()).extracting(HomeWidget::widgetId).containsExactly("fallback_error_card");
@@ -156,8 +157,8 @@ class ProductClientTests {
 			ScriptedProduct car = product().then(answer(400, "{}")).then(answer(200, "{\"offers\": []}"));
 			ProductClient client = client(car, Duration.ofSeconds(5), 8);
 
-			assertThat(client.widgets(7L, NO_DEADLINE).join().outcome()).isEqualTo(ProductSection.Outcome.FAILED);
-			assertThat(client.widgets(7L, NO_DEADLINE).join().outcome()).isEqualTo(ProductSection.Outcome.FAILED);
+			assertThat(client.widgets(7L, NOW, NO_DEADLINE).join().outcome()).isEqualTo(ProductSection.Outcome.FAILED);
+			assertThat(client.widgets(7L, NOW, NO_DEADLINE).join().outcome()).isEqualTo(ProductSection.Outcome.FAILED);
 
 			assertThat(car.requests()).hasSize(2);
 			assertThat(retries.get(CAR_INSURANCE).getMetrics().getNumberOfFailedCallsWithoutRetryAttempt())
@@ -168,7 +169,7 @@ class ProductClientTests {
 		void neverRetriesATimeout() {
 			ScriptedProduct car = product().otherwise(hang());
 
-			ProductSection section = client(car, Duration.ofMillis(300), 8).widgets(7L, NO_DEADLINE).join();
+			ProductSection section = client(car, Duration.ofMillis(300), 8).widgets(7L, NOW, NO_DEADLINE).join();
 
 			assertThat(section.outcome()).isEqualTo(ProductSection.Outcome.FAILED);
 			assertThat(fallbacks("timeout")).isEqualTo(1);
@@ -182,14 +183,12 @@ class ProductClientTests {
 			ScriptedProduct car = product().otherwise(hang());
 			ProductClient client = client(car, Duration.ofSeconds(30), 2);
 
-			ProductSection section = client.widgets(7L, Duration.ofMillis(500)).join();
+			ProductSection section = client.widgets(7L, NOW, Duration.ofMillis(500)).join();
 
 			assertThat(section.outcome()).isEqualTo(ProductSection.Outcome.FAILED);
 			assertThat(fallbacks("timeout")).isEqualTo(1);
 			await().untilAsserted(() -> assertThat(car.abandoned()).as("connections the core closed").isEqualTo(1));
-			await()
-				.untilAsserted(() -> assertThat(bulkheads.get(CAR_INSURANCE).getMetrics().getAvailableConcurrentCalls())
-					.isEqualTo(2));
+			await().untilAsserted(() -> assertThat(capacities.get(CAR_INSURANCE).available()).isEqualTo(2));
 			assertThat(car.requests()).as("no attempt after the deadline").hasSize(1);
 		}
 
@@ -197,12 +196,12 @@ class ProductClientTests {
 		void answersTheFallbackAtOnceWhileTheProductsBulkheadIsFull() {
 			ScriptedProduct car = product().otherwise(hang());
 			ProductClient client = client(car, Duration.ofSeconds(30), 1);
-			CompletableFuture<ProductSection> holding = client.widgets(7L, NO_DEADLINE);
+			CompletableFuture<ProductSection> holding = client.widgets(7L, NOW, NO_DEADLINE);
 
-			CompletableFuture<ProductSection> refused = client.widgets(8L, NO_DEADLINE);
+			CompletableFuture<ProductSection> refused = client.widgets(8L, NOW, NO_DEADLINE);
 
 			assertThat(refused).as("answered without waiting").isDone();
-			assertThat(refused.join().outcome()).isEqualTo(ProductSection.Outcome.FAILED);
+			assertThat(refused.join().outcome()).isEqualTo(ProductSection.Outcome.BUSY);
 			assertThat(fallbacks("busy")).isEqualTo(1);
 			assertThat(holding).isNotDone();
 			await().untilAsserted(() -> assertThat(car.requests()).hasSize(1));
@@ -224,7 +223,7 @@ class ProductClientTests {
 			ProductFanOut fanOut = new ProductFanOut(TestCatalogs.of(List.of(CAR_INSURANCE, HEALTH_INSURANCE)),
 					List.of(client(CAR_INSURANCE, car, Duration.ofSeconds(30), 8),
 							client(HEALTH_INSURANCE, health, Duration.ofSeconds(30), 8)),
-					Duration.ofSeconds(20), List.of());
+					Duration.ofSeconds(20), Duration.ofMillis(300), List.of());
 
 			Map<Product, ProductSection> sections = fanOut.widgets(7L, List.of(CAR_INSURANCE, HEALTH_INSURANCE));
 
@@ -321,15 +320,14 @@ class ProductClientTests {
 					.waitDuration(Duration.ofMillis(50))
 					.retryOnException(new RetryableProductFailure())
 					.build());
-		Bulkhead bulkhead = Bulkhead.of(product.key(),
-				BulkheadConfig.custom().maxConcurrentCalls(maxConcurrentCalls).maxWaitDuration(Duration.ZERO).build());
+		ProductCapacity capacity = new ProductCapacity(product, maxConcurrentCalls, this.meterRegistry);
 		this.retries.put(product, retry);
-		this.bulkheads.put(product, bulkhead);
+		this.capacities.put(product, capacity);
 		ObjectMapper objectMapper = new ObjectMapper();
 		return new ProductClient(product,
 				new ProductClient.Transport(server.baseUrl(), this.http, readTimeout, 1024 * 1024),
-				new ProductClient.Resilience(CircuitBreaker.ofDefaults(product.key()), retry, bulkhead, this.timers,
-						Duration.ofSeconds(10)),
+				new ProductClient.Resilience(CircuitBreaker.ofDefaults(product.key()), retry, capacity, Duration.ZERO,
+						this.timers, Duration.ofSeconds(10)),
 				new WidgetValidation(ContractValidator.create(), objectMapper, this.meterRegistry), this.tokens,
 				new ProductCallSpans(Tracer.NOOP, Propagator.NOOP), objectMapper, this.meterRegistry);
 	}

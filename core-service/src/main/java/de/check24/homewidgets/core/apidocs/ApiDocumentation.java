@@ -1,4 +1,4 @@
-package de.check24.homewidgets.core.web;
+package de.check24.homewidgets.core.apidocs;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,6 +40,7 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 
 import de.check24.homewidgets.core.viewer.Viewer;
+import de.check24.homewidgets.core.web.CoreProblem;
 import de.check24.homewidgets.sdui.ContractSchema;
 
 import org.springframework.context.annotation.Bean;

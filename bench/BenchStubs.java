@@ -58,7 +58,7 @@ public class BenchStubs {
 			json.append("""
 					{"widget_id":"%s_offer_%d_%s","component_type":"Card","priority":%d,
 					 "data":{"title":"%s offer %d","subtitle":"Top-Angebot für Sie","content":"Ab 89€/Monat. Jetzt sparen.",
-					 "image_url":"assets/images/%s/%d.png","pricing":{"price":89.0,"currency":"€","frequency":"Monat"},
+					 "image_url":"/images/%s/%d.svg","pricing":{"price":89.0,"currency":"€","frequency":"Monat"},
 					 "rating":{"score":4.7}},
 					 "action":{"type":"purchase","label":"Jetzt abschließen","method":"POST","path":"/widget/%s/contract"}}"""
 				.formatted(key, i, user, i, key, i, key, i, key));

@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# Benchmarks the core's GET /home against nginx serving the same bytes as a static file.
+# Benchmarks the core's GET /home against nginx serving the same bytes as a static file, the spec's GraphQL query
+# against GET /home, and the cache miss against the slowest product's own latency, all in one run.
 #
-# Starts (and stops again) everything it needs on 127.0.0.1: the tests' embedded Redis,
-# four stub product services, the core jar and nginx. Needs a JDK 17, python3, curl, and
-# nginx + wrk (Debian: apt-get install -y nginx wrk).
+# Starts (and stops again) everything it needs on 127.0.0.1: the tests' embedded Redis, four stub product services,
+# the core jar as production runs it (default profile: secrets given, JSON logs, the spec's rate limiter counting in
+# Redis, trace sampling on) and nginx. Needs a JDK 17, curl, and nginx + wrk (Debian: apt-get install -y nginx wrk).
 #
 #   bench/home-bench.sh              # build the core jar if missing, then measure
 #   REBUILD=1 bench/home-bench.sh    # rebuild the jar first
 #   DURATION=30s USERS=5000 bench/home-bench.sh
+#   PROFILE=1 bench/home-bench.sh    # also CPU and allocation flame graphs of the hit path (async-profiler 4.1)
+#                                    # into bench/results/hit-{cpu,alloc}.html
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -23,7 +26,6 @@ NGINX_PORT=${NGINX_PORT:-18080}
 REDIS_PORT=${REDIS_PORT:-16379}
 STUB_PORT=${STUB_PORT:-18101}
 SLOW_MS=${SLOW_MS:-200}
-SECRET=${HOME_JWT_SECRET:-local-dev-only-jwt-secret-change-me-0123456789}
 
 PIDS=()
 cleanup() { # newest first: nginx, core, then what the core depends on
@@ -56,7 +58,7 @@ cd "$ROOT"
 JAR=$(ls core-service/target/core-service-*.jar 2>/dev/null | grep -v original | head -1 || true)
 if [[ -z "$JAR" || -n "${REBUILD:-}" ]]; then
 	say "building core-service"
-	./mvnw -B -q -ntp -pl core-service package -DskipTests
+	./mvnw -B -q -ntp -pl core-service -am package -DskipTests -DskipWeb
 	JAR=$(ls core-service/target/core-service-*.jar | grep -v original | head -1)
 fi
 if [[ ! -s "$WORK/test.classpath" ]]; then
@@ -67,30 +69,58 @@ fi
 say "starting Redis :$REDIS_PORT, stub products :$STUB_PORT.., core :$CORE_PORT"
 java -cp "$(cat "$WORK/test.classpath")" "$BENCH/BenchRedis.java" "$REDIS_PORT" >"$WORK/redis.log" 2>&1 &
 PIDS+=($!)
-java "$BENCH/BenchStubs.java" "$STUB_PORT" >"$WORK/stubs.log" 2>&1 &
+# no Nagle delay on the stubs' small answers: the slow product must take its delay, not 40 ms more
+java -Dsun.net.httpserver.nodelay=true "$BENCH/BenchStubs.java" "$STUB_PORT" >"$WORK/stubs.log" 2>&1 &
 PIDS+=($!)
 wait_for "http://127.0.0.1:$STUB_PORT/widget/car-insurance"
 for _ in $(seq 1 60); do (exec 3<>"/dev/tcp/127.0.0.1/$REDIS_PORT") 2>/dev/null && break; sleep 0.5; done
 
-java -Xms512m -Xmx512m -jar "$JAR" \
-	--server.port="$CORE_PORT" \
-	--spring.data.redis.host=127.0.0.1 --spring.data.redis.port="$REDIS_PORT" \
-	--home.products.car-insurance.base-url="http://127.0.0.1:$STUB_PORT" \
-	--home.products.health-insurance.base-url="http://127.0.0.1:$((STUB_PORT + 1))" \
-	--home.products.house-insurance.base-url="http://127.0.0.1:$((STUB_PORT + 2))" \
-	--home.products.banking.base-url="http://127.0.0.1:$((STUB_PORT + 3))" \
-	--logging.level.root=WARN >"$WORK/core.log" 2>&1 &
-PIDS+=($!)
+# Production's settings (no local profile): the secrets are this run's own. The rate limiter stays on and counts
+# every request in Redis; its limits are raised so the figures measure serving, not refusing (1000 users rotated at
+# tens of thousands of requests a second would be far over 100 a minute each).
+random() { head -c 32 /dev/urandom | base64 | tr -d '\n/+='; }
+export HOME_JWT_SECRET HOME_SERVICE_SIGNING_KEYS
+HOME_JWT_SECRET=$(random)$(random)
+HOME_SERVICE_SIGNING_KEYS=$(java deploy/NewSigningKeys.java)
+ISSUER=home-widgets-identity
+env SERVER_PORT="$CORE_PORT" MANAGEMENT_PORT=$((CORE_PORT + 1000)) REDIS_HOST=127.0.0.1 REDIS_PORT="$REDIS_PORT" \
+	KAFKA_BROKER=127.0.0.1:9 HOME_JWT_ISSUER=$ISSUER \
+	HOME_RATE_LIMIT_PER_USER=1000000000 HOME_RATE_LIMIT_PER_IP=1000000000 \
+	CAR_INSURANCE_SERVICE_URL="http://127.0.0.1:$STUB_PORT" CAR_INSURANCE_SERVICE_TOKEN="$(random)" \
+	HEALTH_INSURANCE_SERVICE_URL="http://127.0.0.1:$((STUB_PORT + 1))" HEALTH_INSURANCE_SERVICE_TOKEN="$(random)" \
+	HOUSE_INSURANCE_SERVICE_URL="http://127.0.0.1:$((STUB_PORT + 2))" HOUSE_INSURANCE_SERVICE_TOKEN="$(random)" \
+	BANKING_SERVICE_URL="http://127.0.0.1:$((STUB_PORT + 3))" BANKING_SERVICE_TOKEN="$(random)" \
+	java -Xms512m -Xmx512m -jar "$JAR" --home.events.enabled=false >"$WORK/core.log" 2>&1 &
+CORE_PID=$!
+PIDS+=($CORE_PID)
 wait_for "http://127.0.0.1:$CORE_PORT/health" 240
 
+tokens() { java -cp "$(cat "$WORK/test.classpath")" "$BENCH/BenchTokens.java" users "$HOME_JWT_SECRET" "$@" "$ISSUER"; }
 say "minting $USERS user tokens and warming their homes"
-python3 "$BENCH/tokens.py" "$SECRET" 1 "$USERS" "$WORK/users.lua"
-python3 "$BENCH/tokens.py" "$SECRET" 1000000 20000 "$WORK/cold.lua" once
+tokens 1 "$USERS" "$WORK/users.lua"
+sed -n 's/^  {"\/home", "\(.*\)"},$/\1/p' "$WORK/users.lua" >"$WORK/users.txt"
 xargs -P 16 -I{} curl -fsS -o /dev/null -H "Authorization: Bearer {}" "http://127.0.0.1:$CORE_PORT/home" \
 	<"$WORK/users.txt"
-curl -fsS -H "Authorization: Bearer $(head -1 "$WORK/users.txt")" "http://127.0.0.1:$CORE_PORT/home" \
-	-o "$WORK/www/home.json"
+TOKEN=$(head -1 "$WORK/users.txt")
+curl -fsS -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$CORE_PORT/home" -o "$WORK/www/home.json"
 echo "page size: $(wc -c <"$WORK/www/home.json") bytes"
+
+# the spec's example query (Phase 4): one section's widgets with the chosen fields
+cat >"$WORK/graphql.json" <<'GRAPHQL'
+{"query": "query { services { carInsurance { widgets { id title pricing { price currency } } } } }"}
+GRAPHQL
+curl -fsS -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' --data-binary @"$WORK/graphql.json" \
+	"http://127.0.0.1:$CORE_PORT/graphql" -o "$WORK/graphql-answer.json"
+grep -q '"carInsurance"' "$WORK/graphql-answer.json" || { cat "$WORK/graphql-answer.json" >&2; exit 1; }
+cat >"$WORK/home-one.lua" <<LUA
+wrk.headers["Authorization"] = "Bearer $TOKEN"
+LUA
+cat >"$WORK/graphql-one.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Authorization"] = "Bearer $TOKEN"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = [[$(cat "$WORK/graphql.json")]]
+LUA
 
 cat >"$WORK/nginx/nginx.conf" <<NGINX
 worker_processes auto;
@@ -118,7 +148,7 @@ wait_for "http://127.0.0.1:$NGINX_PORT/home"
 
 run_wrk() { # name, connections, script, url
 	local out="$WORK/wrk-$1.txt"
-	wrk -t"$THREADS" -c"$2" -d"$DURATION" --latency ${3:+-s "$3"} "$4" >"$out" 2>&1 || true
+	wrk -t"$THREADS" -c"$2" -d"$DURATION" --latency ${3:+-s "$3"} "$4" -- "$THREADS" >"$out" 2>&1 || true
 	cat "$out" >&2
 }
 rps() { awk '/^Requests\/sec/ {print $2}' "$WORK/wrk-$1.txt"; }
@@ -128,27 +158,62 @@ errors() {
 		"$WORK/wrk-$1.txt"
 }
 
+# async-profiler from Maven Central (its jar ships the Linux library), attached to the running core
+profile() { # start <event> | stop <file>
+	local lib=$WORK/libasyncProfiler.so
+	if [[ ! -f "$lib" ]]; then
+		local jar=$HOME/.m2/repository/tools/profiler/async-profiler/4.1/async-profiler-4.1.jar
+		[[ -f $jar ]] || ./mvnw -q -B -ntp dependency:get -Dartifact=tools.profiler:async-profiler:4.1
+		unzip -p "$jar" linux-x64/libasyncProfiler.so >"$lib"
+	fi
+	if [[ $1 == start ]]; then
+		jcmd "$CORE_PID" "JVMTI.agent_load $lib \"start,event=$2,interval=${3:-1ms}\"" >/dev/null
+	else
+		mkdir -p "$BENCH/results"
+		# the same samples as text (one stack per line) for reading without a browser
+		jcmd "$CORE_PID" "JVMTI.agent_load $lib \"dump,collapsed,file=$WORK/$(basename "$2" .html).collapsed\"" >/dev/null
+		jcmd "$CORE_PID" "JVMTI.agent_load $lib \"stop,file=$2\"" >/dev/null
+	fi
+}
+
 say "JIT warm-up of the core"
 DURATION=${WARMUP:-40s} run_wrk warmup "$CONNECTIONS" "$WORK/users.lua" "http://127.0.0.1:$CORE_PORT/home" 2>/dev/null
 
 say "cache hit: core, $CONNECTIONS connections, $USERS users"
 run_wrk core "$CONNECTIONS" "$WORK/users.lua" "http://127.0.0.1:$CORE_PORT/home"
+if [[ -n "${PROFILE:-}" ]]; then
+	say "profiling the hit path: CPU, then allocations ($CONNECTIONS connections each)"
+	profile start itimer
+	run_wrk core-cpu "$CONNECTIONS" "$WORK/users.lua" "http://127.0.0.1:$CORE_PORT/home" 2>/dev/null
+	profile stop "$BENCH/results/hit-cpu.html"
+	profile start alloc 512k
+	run_wrk core-alloc "$CONNECTIONS" "$WORK/users.lua" "http://127.0.0.1:$CORE_PORT/home" 2>/dev/null
+	profile stop "$BENCH/results/hit-alloc.html"
+fi
 say "same bytes from nginx, $CONNECTIONS connections"
 run_wrk nginx "$CONNECTIONS" "" "http://127.0.0.1:$NGINX_PORT/home"
 say "cache hit: core, $MANY_CONNECTIONS connections"
 run_wrk core-many "$MANY_CONNECTIONS" "$WORK/users.lua" "http://127.0.0.1:$CORE_PORT/home"
 
+say "GraphQL, the spec's query, against GET /home: one connection each, user 1's page from memory"
+THREADS=1 DURATION=5s run_wrk graphql-warmup 1 "$WORK/graphql-one.lua" "http://127.0.0.1:$CORE_PORT/graphql" 2>/dev/null
+THREADS=1 run_wrk home-one 1 "$WORK/home-one.lua" "http://127.0.0.1:$CORE_PORT/home"
+THREADS=1 run_wrk graphql-one 1 "$WORK/graphql-one.lua" "http://127.0.0.1:$CORE_PORT/graphql"
+
 say "JIT warm-up of the miss path (new users, no slow product)"
-python3 "$BENCH/tokens.py" "$SECRET" 2000000 50000 "$WORK/cold-warmup.lua" once
+tokens 2000000 50000 "$WORK/cold-warmup.lua"
 THREADS=1 DURATION=${MISS_WARMUP:-20s} run_wrk miss-warmup 4 "$WORK/cold-warmup.lua" \
 	"http://127.0.0.1:$CORE_PORT/home" 2>/dev/null
 
 # Latency, not throughput: one request at a time, so the figure is the fan-out's cost and not CPU queueing.
 say "cache miss: every request a new user, all products fast"
-python3 "$BENCH/tokens.py" "$SECRET" 3000000 20000 "$WORK/cold-fast.lua" once
+tokens 3000000 20000 "$WORK/cold-fast.lua"
 THREADS=1 run_wrk miss-fast 1 "$WORK/cold-fast.lua" "http://127.0.0.1:$CORE_PORT/home"
-say "cache miss: every request a new user, car-insurance ${SLOW_MS} ms slow"
+say "the slow product alone (the miss's baseline): car-insurance ${SLOW_MS} ms slow"
 curl -fsS -o /dev/null "http://127.0.0.1:$STUB_PORT/__delay?ms=$SLOW_MS"
+THREADS=1 run_wrk slow-product 1 "" "http://127.0.0.1:$STUB_PORT/widget/car-insurance?user_id=1"
+say "cache miss: every request a new user, car-insurance ${SLOW_MS} ms slow"
+tokens 1000000 20000 "$WORK/cold.lua"
 THREADS=1 run_wrk miss 1 "$WORK/cold.lua" "http://127.0.0.1:$CORE_PORT/home"
 
 core=$(rps core)
@@ -163,9 +228,18 @@ nginx_rps=$(rps nginx)
 		"$(pct core-many 50)" "$(pct core-many 99)" "$(errors core-many)"
 	printf '%-34s %12s %10s %10s %8s\n' "core /home, miss, 1 conn" "$(rps miss-fast)" "$(pct miss-fast 50)" \
 		"$(pct miss-fast 99)" "$(errors miss-fast)"
+	printf '%-34s %12s %10s %10s %8s\n' "the slow product alone, 1 conn" "$(rps slow-product)" \
+		"$(pct slow-product 50)" "$(pct slow-product 99)" "$(errors slow-product)"
 	printf '%-34s %12s %10s %10s %8s\n' "core /home, miss, 1 conn, ${SLOW_MS} ms" "$(rps miss)" "$(pct miss 50)" \
 		"$(pct miss 99)" "$(errors miss)"
+	printf '%-34s %12s %10s %10s %8s\n' "core /home, hit, 1 conn" "$(rps home-one)" "$(pct home-one 50)" \
+		"$(pct home-one 99)" "$(errors home-one)"
+	printf '%-34s %12s %10s %10s %8s\n' "core /graphql spec query, 1 conn" "$(rps graphql-one)" \
+		"$(pct graphql-one 50)" "$(pct graphql-one 99)" "$(errors graphql-one)"
 	awk -v c="$core" -v n="$nginx_rps" 'BEGIN { if (n > 0) printf "\ncore/nginx throughput ratio: %.2f\n", c / n }'
+	echo "P99 core/nginx at $CONNECTIONS connections: $(pct core 99) / $(pct nginx 99)"
+	echo "payload: GET /home $(wc -c <"$WORK/www/home.json") bytes, the spec's GraphQL query" \
+		"$(wc -c <"$WORK/graphql-answer.json") bytes"
 	# wrk, nginx and the core share the machine; anything else running skews the figures
 	echo "$(nproc) cores, load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee "$WORK/results.txt"

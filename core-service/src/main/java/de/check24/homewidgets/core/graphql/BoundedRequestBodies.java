@@ -18,8 +18,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * GraphQL requests are small; one larger than the limit is refused with 413 before any of
- * it is parsed. A declared length over the limit is refused unread, a chunked body is
- * read up to the limit and no further.
+ * it is parsed. A declared length over the limit is refused unread; a chunked body, which
+ * {@code RequestBodyLimit} already refuses on every route, would be read up to the limit
+ * and no further.
  */
 class BoundedRequestBodies extends OncePerRequestFilter {
 

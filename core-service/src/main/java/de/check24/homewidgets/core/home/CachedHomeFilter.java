@@ -18,7 +18,6 @@ import de.check24.homewidgets.core.security.BearerViewers;
 import de.check24.homewidgets.core.viewer.Viewer;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -52,17 +51,17 @@ class CachedHomeFilter extends OncePerRequestFilter {
 		this.nearCache = nearCache;
 		this.viewers = viewers;
 		this.responses = responses;
-		this.ok = requests(meterRegistry, "200");
-		this.notModified = requests(meterRegistry, "304");
+		this.ok = requests(meterRegistry, "200", "SUCCESS");
+		this.notModified = requests(meterRegistry, "304", "REDIRECTION");
 	}
 
 	/**
 	 * The same meter the observation filter records every other request in (these answers
 	 * never reach it), so request rate and latency count the answers from memory too.
 	 */
-	private static Timer requests(MeterRegistry meterRegistry, String status) {
+	private static Timer requests(MeterRegistry meterRegistry, String status, String outcome) {
 		return Timer.builder("http.server.requests")
-			.tags("error", "none", "exception", "none", "method", "GET", "outcome", "SUCCESS", "status", status, "uri",
+			.tags("error", "none", "exception", "none", "method", "GET", "outcome", outcome, "status", status, "uri",
 					"/home")
 			.register(meterRegistry);
 	}
@@ -84,27 +83,10 @@ class CachedHomeFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		ResponseEntity<byte[]> answer = this.responses.toResponse(page, viewer.get(),
-				request.getHeader(HttpHeaders.IF_NONE_MATCH));
-		write(answer, response);
-		(answer.getStatusCode().value() == 304 ? this.notModified : this.ok).record(System.nanoTime() - started,
-				TimeUnit.NANOSECONDS);
-	}
-
-	private static void write(ResponseEntity<byte[]> answer, HttpServletResponse response) throws IOException {
-		response.setStatus(answer.getStatusCode().value());
 		SECURITY_HEADERS.forEach(response::setHeader);
 		CORS_VARY.forEach((value) -> response.addHeader(HttpHeaders.VARY, value));
-		for (Map.Entry<String, List<String>> header : answer.getHeaders().entrySet()) {
-			for (String value : header.getValue()) {
-				response.addHeader(header.getKey(), value);
-			}
-		}
-		byte[] body = answer.getBody();
-		if (body != null) {
-			response.setContentLength(body.length);
-			response.getOutputStream().write(body);
-		}
+		int status = this.responses.write(page, viewer.get(), request.getHeader(HttpHeaders.IF_NONE_MATCH), response);
+		((status == 304) ? this.notModified : this.ok).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
 	}
 
 }

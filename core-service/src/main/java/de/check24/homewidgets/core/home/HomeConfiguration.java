@@ -8,11 +8,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import de.check24.homewidgets.core.cache.HomeSections;
 import de.check24.homewidgets.core.security.BearerViewers;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.web.filter.ServerHttpObservationFilter;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(HomeProperties.class)
@@ -20,6 +22,27 @@ class HomeConfiguration {
 
 	/** After the filters that must see every request (rate limits), before all others. */
 	static final int FAST_PATH_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
+
+	/**
+	 * Moves Spring Boot's observation filter behind the fast path: an answer from memory
+	 * is counted by the fast path's own timer, and creating an observation for it (a
+	 * tracing context, a timer sample, tag lists) was most of what such an answer
+	 * allocated. Every other request is observed as before.
+	 * @return the post-processor
+	 */
+	@Bean
+	static BeanPostProcessor observeAfterTheFastPath() {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessBeforeInitialization(Object bean, String beanName) {
+				if (bean instanceof FilterRegistrationBean<?> registration
+						&& registration.getFilter() instanceof ServerHttpObservationFilter) {
+					registration.setOrder(FAST_PATH_ORDER + 1);
+				}
+				return bean;
+			}
+		};
+	}
 
 	@Bean
 	NearCache nearCache(HomeProperties properties, Clock clock, MeterRegistry meterRegistry) {

@@ -11,6 +11,7 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.AsyncBucketProxy;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -26,10 +27,29 @@ import org.slf4j.LoggerFactory;
  * in buckets of its own memory instead: limits then hold per replica, so a client can get
  * up to the limit times the replica count, but no request is refused for want of Redis
  * and none escapes counting.
+ * <p>
+ * A call to Redis may take several tokens at once, a lease this replica's next requests
+ * of the same client use without asking Redis again, until the bucket's window ends (at
+ * most 10 s): at most a twentieth of the limit (5 of the spec's 100 a minute per user, 50
+ * of 1000 per address) and only while the bucket has at least four leases left, so near
+ * the limit every request asks Redis and the limit holds exactly. A lease never lets a
+ * client past its limit; its price is that a client whose requests move to another
+ * replica may be refused up to a lease early.
  */
 class RateLimits {
 
 	private static final Logger logger = LoggerFactory.getLogger(RateLimits.class);
+
+	/** The most tokens one call to Redis takes for this replica's next requests. */
+	private static final long MAX_LEASE = 50;
+
+	/**
+	 * The longest leased tokens may be used; they are dropped earlier when the bucket's
+	 * window ends, so a lease never crosses into the next window.
+	 */
+	private static final long LEASE_LIFETIME = TimeUnit.SECONDS.toNanos(10);
+
+	private static final ConsumptionProbe LEASED = ConsumptionProbe.consumed(0, 0);
 
 	private final Supplier<AsyncProxyManager<String>> connect;
 
@@ -40,6 +60,11 @@ class RateLimits {
 	private final Cache<String, Bucket> local = Caffeine.newBuilder()
 		.maximumSize(200_000)
 		.expireAfterAccess(Duration.ofMinutes(5))
+		.build();
+
+	private final Cache<String, Lease> leases = Caffeine.newBuilder()
+		.maximumSize(100_000)
+		.expireAfterAccess(Duration.ofMinutes(1))
 		.build();
 
 	private final Limit user;
@@ -76,6 +101,10 @@ class RateLimits {
 
 	private CompletableFuture<ConsumptionProbe> probe(Limit limit, String key) {
 		String redisKey = "sdui:rate_limit:v1:" + limit.name + ":" + key;
+		Lease lease = this.leases.get(redisKey, (ignored) -> new Lease());
+		if (lease.take(System.nanoTime())) {
+			return CompletableFuture.completedFuture(LEASED);
+		}
 		if (!this.redis.tryAcquirePermission()) {
 			return CompletableFuture.completedFuture(local(limit, redisKey));
 		}
@@ -88,11 +117,16 @@ class RateLimits {
 			this.redis.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, ex);
 			return CompletableFuture.completedFuture(local(limit, redisKey));
 		}
-		return shared.builder()
+		AsyncBucketProxy bucket = shared.builder()
 			.withOptimization(Optimizations.batching())
-			.build(redisKey, limit.configuration)
-			.tryConsumeAndReturnRemaining(1)
-			.handle((probe, failure) -> {
+			.build(redisKey, limit.configuration);
+		long wanted = lease.size(limit.lease);
+		return bucket.tryConsumeAndReturnRemaining(wanted)
+			.thenCompose((probe) -> (probe.isConsumed() || wanted == 1)
+					? CompletableFuture.completedFuture(new Taken(probe, wanted))
+					// less than a lease left in the bucket: this request alone
+					: bucket.tryConsumeAndReturnRemaining(1).thenApply((single) -> new Taken(single, 1)))
+			.handle((taken, failure) -> {
 				long elapsed = System.nanoTime() - started;
 				if (failure != null) {
 					this.redis.onError(elapsed, TimeUnit.NANOSECONDS, failure);
@@ -100,7 +134,8 @@ class RateLimits {
 					return local(limit, redisKey);
 				}
 				this.redis.onSuccess(elapsed, TimeUnit.NANOSECONDS);
-				return probe;
+				lease.answered(taken, System.nanoTime());
+				return taken.probe();
 			});
 	}
 
@@ -157,6 +192,9 @@ class RateLimits {
 
 		private final BucketConfiguration configuration;
 
+		/** Tokens one call may lease: a twentieth of the limit. */
+		private final long lease;
+
 		private final Counter rejected;
 
 		Limit(String name, RateLimitProperties.Limit limit, MeterRegistry meterRegistry) {
@@ -168,10 +206,59 @@ class RateLimits {
 				.refillIntervally(limit.requests(), limit.per())
 				.build();
 			this.configuration = BucketConfiguration.builder().addLimit(this.bandwidth.get()).build();
+			this.lease = Math.max(1, Math.min(MAX_LEASE, limit.requests() / 20));
 			this.rejected = Counter.builder("home.rate.limit.rejected")
 				.description("Requests refused with 429 because a rate limit was exceeded")
 				.tag("limit", name)
 				.register(meterRegistry);
+		}
+
+	}
+
+	/**
+	 * What a call to Redis took: the probe, and how many tokens it consumed.
+	 */
+	private record Taken(ConsumptionProbe probe, long tokens) {
+
+	}
+
+	/**
+	 * What this replica knows of one shared bucket: the tokens it leased and has not used
+	 * yet, and what the bucket had left after its last call.
+	 */
+	private static final class Lease {
+
+		private long tokens;
+
+		private long expiresAt;
+
+		/** Tokens left in the shared bucket after the last call; -1 before the first. */
+		private long remaining = -1;
+
+		synchronized boolean take(long now) {
+			if (this.tokens > 0 && now - this.expiresAt < 0) {
+				this.tokens--;
+				return true;
+			}
+			return false;
+		}
+
+		/**
+		 * How many tokens the next call to Redis should take.
+		 * @param most the limit's lease
+		 * @return the lease while the bucket has at least four of them left, else 1
+		 */
+		synchronized long size(long most) {
+			return (most > 1 && this.remaining >= most * 4) ? most : 1;
+		}
+
+		synchronized void answered(Taken taken, long now) {
+			this.remaining = taken.probe().getRemainingTokens();
+			if (taken.probe().isConsumed() && taken.tokens() > 1) {
+				// one of them is this request's
+				this.tokens = ((now - this.expiresAt < 0) ? this.tokens : 0) + taken.tokens() - 1;
+				this.expiresAt = now + Math.min(taken.probe().getNanosToWaitForReset(), LEASE_LIFETIME);
+			}
 		}
 
 	}

@@ -35,7 +35,7 @@ class HealthIntegrationTests extends CoreTestBase {
 		HttpResponse<String> prometheus = management.get("/actuator/prometheus");
 		assertThat(prometheus.statusCode()).isEqualTo(200);
 		assertThat(prometheus.body()).contains("home_cache_lookups_total", "resilience4j_circuitbreaker_state",
-				"resilience4j_retry_calls", "resilience4j_bulkhead_available_concurrent_calls", "home_redis_up");
+				"resilience4j_retry_calls", "home_products_capacity_available", "home_redis_up");
 	}
 
 	@Test

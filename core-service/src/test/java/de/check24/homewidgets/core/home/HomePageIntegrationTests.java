@@ -1,9 +1,11 @@
 package de.check24.homewidgets.core.home;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +16,7 @@ import de.check24.homewidgets.core.support.TestProducts;
 import de.check24.homewidgets.core.support.Tokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** {@code GET /home} as clients see it, assembled and served from memory. */
 class HomePageIntegrationTests extends CoreTestBase {
@@ -146,6 +149,32 @@ class HomePageIntegrationTests extends CoreTestBase {
 
 			assertThat(revalidated.statusCode()).isEqualTo(304);
 			assertThat(revalidated.body()).isEmpty();
+		}
+
+		@Test
+		void countsEachAnswerFromMemoryOnceAsARequestForHome() {
+			http.home(123L);
+			double homeBefore = requests("uri", "/home", "status", "200");
+			double allBefore = requests();
+
+			assertThat(http.home(123L).statusCode()).isEqualTo(200);
+
+			await()
+				.untilAsserted(() -> assertThat(requests("uri", "/home", "status", "200")).isEqualTo(homeBefore + 1));
+			// and only once: an observation around the fast path would add a request
+			// without a route (uri UNKNOWN) as the answer leaves
+			await().during(Duration.ofMillis(300))
+				.atMost(Duration.ofSeconds(2))
+				.until(() -> requests() == allBefore + 1);
+		}
+
+		private double requests(String... tags) {
+			return meterRegistry.find("http.server.requests")
+				.tags(tags)
+				.timers()
+				.stream()
+				.mapToLong(Timer::count)
+				.sum();
 		}
 
 		@Test

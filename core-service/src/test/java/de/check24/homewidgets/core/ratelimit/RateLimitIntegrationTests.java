@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -147,6 +148,32 @@ class RateLimitIntegrationTests {
 			assertThat(a.get((i % 2 == 0) ? "/health" : "/.well-known/jwks.json", "X-Forwarded-For", "203.0.113.77")
 				.statusCode()).isEqualTo(200);
 		}
+	}
+
+	@Test
+	void asksRedisForALeaseOfTokensWhileAClientIsFarFromItsLimit() {
+		// the page is in A's memory, so the requests below cost Redis only their counting
+		assertThat(home(replicaA, 7070, "198.51.100.70").statusCode()).isEqualTo(200);
+		long before = rateLimitCommands();
+
+		for (int i = 0; i < 40; i++) {
+			assertThat(home(replicaA, 7070, "198.51.100.71").statusCode()).as("request %d", i + 1).isEqualTo(200);
+		}
+
+		// one token per request would be 80 calls per bucket (a read and a swap each):
+		// leases of 5 (user) and 50 (address) need a handful
+		assertThat(rateLimitCommands() - before).isLessThan(40);
+	}
+
+	private static long rateLimitCommands() {
+		Properties stats = replicaA.getBean(StringRedisTemplate.class)
+			.execute((RedisCallback<Properties>) (connection) -> connection.serverCommands().info("commandstats"));
+		long calls = 0;
+		for (String command : List.of("cmdstat_get", "cmdstat_eval", "cmdstat_evalsha")) {
+			String stat = stats.getProperty(command, "calls=0,");
+			calls += Long.parseLong(stat.substring(stat.indexOf("calls=") + 6, stat.indexOf(',')));
+		}
+		return calls;
 	}
 
 }

@@ -69,7 +69,7 @@ class ArchitectureTests {
 		.or()
 		.haveSimpleName("CachedSections")
 		.or()
-		.haveSimpleName("StoredSection")
+		.haveSimpleName("SectionBlobs")
 		.or()
 		.haveSimpleName("Freshness")
 		.or()

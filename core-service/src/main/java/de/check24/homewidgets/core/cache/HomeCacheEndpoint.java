@@ -1,6 +1,5 @@
 package de.check24.homewidgets.core.cache;
 
-import java.time.Instant;
 import java.util.Map;
 
 import de.check24.homewidgets.core.products.Product;

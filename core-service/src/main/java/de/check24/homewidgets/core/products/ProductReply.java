@@ -12,8 +12,8 @@ import org.springframework.http.ResponseEntity;
  * A product service's answer to a contract call, as it came: status, body (a
  * confirmation, a contract list or a problem detail), content type and {@code Location}.
  *
- * @param status the product's status code (never 5xx; those become
- * {@link ProductUnavailable})
+ * @param status the product's status code (never 5xx; those become a 503
+ * {@code product-unavailable} problem)
  * @param contentType the body's type; may be {@code null}
  * @param location the created contract's location; may be {@code null}
  * @param body the body bytes, empty when there was none

@@ -225,9 +225,19 @@ class SecurityConfiguration {
 		SecurityProperties.Jwt jwt = properties.jwt();
 		NimbusJwtDecoder decoder;
 		if (StringUtils.hasText(jwt.jwkSetUri())) {
-			decoder = NimbusJwtDecoder.withJwkSetUri(jwt.jwkSetUri())
-				.jwsAlgorithm(SignatureAlgorithm.from(jwt.algorithm()))
-				.build();
+			SignatureAlgorithm algorithm = SignatureAlgorithm.from(jwt.algorithm());
+			if (algorithm == null) {
+				if (MacAlgorithm.from(jwt.algorithm()) == null) {
+					throw new IllegalStateException(
+							"HOME_JWT_ALGORITHM must be an asymmetric algorithm (RS256, ES256, ...)"
+									+ " with HOME_JWT_JWK_SET_URI, not " + jwt.algorithm());
+				}
+				// HS256 is the default for the shared secret; an identity provider's JWK
+				// set
+				// signs with a key pair, RS256 unless HOME_JWT_ALGORITHM says otherwise
+				algorithm = SignatureAlgorithm.RS256;
+			}
+			decoder = NimbusJwtDecoder.withJwkSetUri(jwt.jwkSetUri()).jwsAlgorithm(algorithm).build();
 		}
 		else {
 			byte[] key = secret.value().getBytes(StandardCharsets.UTF_8);

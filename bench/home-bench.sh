@@ -9,8 +9,8 @@
 #   bench/home-bench.sh              # build the core jar if missing, then measure
 #   REBUILD=1 bench/home-bench.sh    # rebuild the jar first
 #   DURATION=30s USERS=5000 bench/home-bench.sh
-#   PROFILE=1 bench/home-bench.sh    # also CPU and allocation flame graphs of the hit path (async-profiler 4.1)
-#                                    # into bench/results/hit-{cpu,alloc}.html
+#   PROFILE=1 bench/home-bench.sh    # also flame graphs (async-profiler 4.1) into bench/results/: the hit path's
+#                                    # CPU and allocations, the miss path's CPU and wall clock per thread
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -209,6 +209,17 @@ THREADS=1 DURATION=${MISS_WARMUP:-20s} run_wrk miss-warmup 4 "$WORK/cold-warmup.
 say "cache miss: every request a new user, all products fast"
 tokens 3000000 20000 "$WORK/cold-fast.lua"
 THREADS=1 run_wrk miss-fast 1 "$WORK/cold-fast.lua" "http://127.0.0.1:$CORE_PORT/home"
+if [[ -n "${PROFILE:-}" ]]; then
+	say "profiling the miss path: CPU, then wall clock per thread (new users, 1 connection)"
+	tokens 4000000 20000 "$WORK/cold-profile.lua"
+	profile start itimer
+	THREADS=1 run_wrk miss-cpu 1 "$WORK/cold-profile.lua" "http://127.0.0.1:$CORE_PORT/home" 2>/dev/null
+	profile stop "$BENCH/results/miss-cpu.html"
+	tokens 5000000 20000 "$WORK/cold-profile-wall.lua"
+	profile start wall,threads 200us
+	THREADS=1 run_wrk miss-wall 1 "$WORK/cold-profile-wall.lua" "http://127.0.0.1:$CORE_PORT/home" 2>/dev/null
+	profile stop "$BENCH/results/miss-wall.html"
+fi
 say "the slow product alone (the miss's baseline): car-insurance ${SLOW_MS} ms slow"
 curl -fsS -o /dev/null "http://127.0.0.1:$STUB_PORT/__delay?ms=$SLOW_MS"
 THREADS=1 run_wrk slow-product 1 "" "http://127.0.0.1:$STUB_PORT/widget/car-insurance?user_id=1"

@@ -3,6 +3,7 @@ package de.check24.homewidgets.core.cache;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,12 +25,18 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.lettuce.core.LettuceFutures;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.api.async.RedisStringAsyncCommands;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import de.check24.homewidgets.core.products.HomeWidget;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.RedisTemplate;
 
 /**
@@ -61,6 +68,8 @@ class SectionBlobs {
 	private static final byte PLAIN = 'J';
 
 	private static final byte DEFLATED = 'Z';
+
+	private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(1);
 
 	private final RedisTemplate<String, byte[]> redis;
 
@@ -112,15 +121,33 @@ class SectionBlobs {
 			}
 		}
 		if (!toWrite.isEmpty()) {
-			Boolean stored = this.guard.call("store sections", () -> {
-				toWrite.forEach((key, blob) -> this.redis.opsForValue().set(key, blob, this.blobTtl));
-				return true;
-			}, false);
+			Boolean stored = this.guard.call("store sections", () -> writeAll(toWrite), false);
 			if (Boolean.TRUE.equals(stored)) {
 				toWrite.keySet().forEach((key) -> this.written.put(HomeKeys.digestOf(key), now));
 			}
 		}
 		return digests;
+	}
+
+	// every blob in one round trip on the cache's shared connection (single node or
+	// cluster; the commands' own timeout bounds each), where one SET after the other cost
+	// a round trip per section on every cold home
+	private boolean writeAll(Map<String, byte[]> blobs) {
+		return Boolean.TRUE.equals(this.redis.execute((RedisCallback<Boolean>) (connection) -> {
+			RedisStringAsyncCommands<byte[], byte[]> commands = asyncCommands(connection.getNativeConnection());
+			SetArgs expiry = SetArgs.Builder.px(this.blobTtl.toMillis());
+			List<RedisFuture<String>> writes = new ArrayList<>(blobs.size());
+			blobs.forEach((key, blob) -> writes.add(commands.set(key.getBytes(StandardCharsets.UTF_8), blob, expiry)));
+			if (!LettuceFutures.awaitAll(WRITE_TIMEOUT, writes.toArray(new RedisFuture<?>[0]))) {
+				throw new QueryTimeoutException("Redis did not store " + blobs.size() + " section(s) in time");
+			}
+			return true;
+		}));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static RedisStringAsyncCommands<byte[], byte[]> asyncCommands(Object nativeConnection) {
+		return (RedisStringAsyncCommands<byte[], byte[]>) nativeConnection;
 	}
 
 	/**

@@ -3,7 +3,14 @@ package de.check24.homewidgets.core.identity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -58,6 +65,45 @@ public class ServiceTokens {
 	 */
 	public String forCall(String productKey, Long userId) {
 		return this.recent.get(new Audience(productKey, userId), this::sign);
+	}
+
+	/**
+	 * Signs the tokens a fan-out is about to need and does not have yet, at the same
+	 * time: a cold home needs one per product, and four ECDSA signatures one after the
+	 * other were most of what the core itself added to the slowest product's time.
+	 * @param productKeys the products about to be called
+	 * @param userId the user the calls are for, {@code null} for the anonymous home
+	 * @param signers where the other signatures run while the caller signs one
+	 */
+	public void prepare(Collection<String> productKeys, Long userId, Executor signers) {
+		List<CompletableFuture<String>> signing = new ArrayList<>();
+		String ownKey = null;
+		for (String productKey : productKeys) {
+			if (this.recent.getIfPresent(new Audience(productKey, userId)) != null) {
+				continue;
+			}
+			if (ownKey == null) {
+				ownKey = productKey;
+				continue;
+			}
+			try {
+				signing.add(CompletableFuture.supplyAsync(() -> forCall(productKey, userId), signers));
+			}
+			catch (RejectedExecutionException ex) {
+				// the call signs its own
+			}
+		}
+		if (ownKey != null) {
+			forCall(ownKey, userId);
+		}
+		for (CompletableFuture<String> token : signing) {
+			try {
+				token.join();
+			}
+			catch (CompletionException ex) {
+				// the call signs its own, and fails there if it must
+			}
+		}
 	}
 
 	private String sign(Audience audience) {

@@ -6,9 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 
+import de.check24.homewidgets.core.identity.ServiceTokens;
 import de.check24.homewidgets.core.web.CoreProblem;
 
 /**
@@ -29,9 +31,15 @@ public class ProductFanOut {
 
 	private final List<ExecutorService> executors;
 
+	private final ServiceTokens tokens;
+
+	private final Executor signers;
+
 	ProductFanOut(ProductCatalog catalog, List<ProductClient> clients, Duration deadline, Duration admissionBudget,
-			List<ExecutorService> executors) {
+			ServiceTokens tokens, Executor signers, List<ExecutorService> executors) {
 		this.catalog = catalog;
+		this.tokens = tokens;
+		this.signers = signers;
 		clients.forEach((client) -> this.clients.put(client.product(), client));
 		this.deadline = deadline;
 		this.admissionBudget = admissionBudget;
@@ -64,6 +72,7 @@ public class ProductFanOut {
 	 */
 	public Map<Product, ProductSection> widgets(Long userId, Collection<Product> products, Duration admission) {
 		long admitBy = System.nanoTime() + admission.toNanos();
+		this.tokens.prepare(products.stream().map(Product::key).toList(), userId, this.signers);
 		return fanOut(products, (client) -> client.widgets(userId, admitBy, this.deadline));
 	}
 
@@ -74,6 +83,7 @@ public class ProductFanOut {
 	 */
 	public Map<Product, ProductContracts> contracts(long userId) {
 		long admitBy = System.nanoTime() + this.admissionBudget.toNanos();
+		this.tokens.prepare(this.catalog.all().stream().map(Product::key).toList(), userId, this.signers);
 		return fanOut(this.catalog.all(), (client) -> client.contracts(userId, admitBy, this.deadline));
 	}
 

@@ -17,6 +17,7 @@ import io.micrometer.tracing.propagation.Propagator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import de.check24.homewidgets.core.config.BoundedExecutors;
 import de.check24.homewidgets.core.identity.ServiceTokens;
 import de.check24.homewidgets.sdui.ContractValidator;
 
@@ -96,8 +97,11 @@ class ProductsConfiguration {
 			return new ProductClient(product, transport, resilience, validation, tokens, spans, objectMapper,
 					meterRegistry);
 		}).toList();
-		return new ProductFanOut(catalog, clients, properties.deadline(), properties.admissionBudget(),
-				List.of(productTimers, productResponseReaders));
+		// CPU work only (ECDSA signatures): one thread per core
+		int cores = Runtime.getRuntime().availableProcessors();
+		ExecutorService tokenSigners = BoundedExecutors.create("token-signers", cores, 1000, meterRegistry);
+		return new ProductFanOut(catalog, clients, properties.deadline(), properties.admissionBudget(), tokens,
+				tokenSigners, List.of(productTimers, productResponseReaders, tokenSigners));
 	}
 
 }

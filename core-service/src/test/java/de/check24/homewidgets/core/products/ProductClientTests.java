@@ -223,7 +223,7 @@ class ProductClientTests {
 			ProductFanOut fanOut = new ProductFanOut(TestCatalogs.of(List.of(CAR_INSURANCE, HEALTH_INSURANCE)),
 					List.of(client(CAR_INSURANCE, car, Duration.ofSeconds(30), 8),
 							client(HEALTH_INSURANCE, health, Duration.ofSeconds(30), 8)),
-					Duration.ofSeconds(20), Duration.ofMillis(300), List.of());
+					Duration.ofSeconds(20), Duration.ofMillis(300), tokens, Runnable::run, List.of());
 
 			Map<Product, ProductSection> sections = fanOut.widgets(7L, List.of(CAR_INSURANCE, HEALTH_INSURANCE));
 

@@ -116,6 +116,7 @@ public final class LocalPlatform implements AutoCloseable {
 		Path data = this.settings.home().resolve("data");
 		Path logs = this.settings.home().resolve("logs");
 		requireFreePorts();
+		requireRunnableProducts();
 		if (this.settings.clean()) {
 			deleteRecursively(data);
 		}
@@ -138,7 +139,7 @@ public final class LocalPlatform implements AutoCloseable {
 				() -> "in-process, " + this.kafka.bootstrapServers(), this.kafka.bootstrapServers()));
 
 		for (PlatformProduct product : this.settings.products()) {
-			ServiceComponent service = new ServiceComponent(product.key(), product.module(), product.module(),
+			ServiceComponent service = new ServiceComponent(product.key(), product.module(), product.processName(),
 					product.port(), product.metricsUrl(), productEnvironment(product), this.settings.repositoryRoot(),
 					logs);
 			this.products.add(service);
@@ -160,7 +161,7 @@ public final class LocalPlatform implements AutoCloseable {
 		Path webClient = this.settings.repositoryRoot().resolve("web-client/dist");
 		if (Files.isRegularFile(webClient.resolve("index.html"))) {
 			step(() -> this.webClient = WebClientServer.start(webClient, this.settings.webPort(),
-					this.settings.coreUrl()));
+					this.settings.coreUrl(), imageOrigins()));
 		}
 		else {
 			logger.warn("No web client build in {}: run 'npm ci && npm run build' in web-client/", webClient);
@@ -189,8 +190,9 @@ public final class LocalPlatform implements AutoCloseable {
 		else {
 			text.append(String.format("  core (BFF)        %s%n", core));
 		}
-		for (ServiceComponent product : this.products) {
-			text.append(String.format("  %-17s %s%n", product.name(), product.url()));
+		for (PlatformProduct product : this.settings.products()) {
+			text.append(String.format("  %-17s %s%s%n", product.key(), product.url(),
+					product.seeded() ? "   shared product application, seed " + product.seed() : ""));
 		}
 		text.append(String.format("%nMetrics (Prometheus, on each service's management port):%n"));
 		Stream.concat(this.cores.stream(), this.products.stream())
@@ -379,6 +381,15 @@ public final class LocalPlatform implements AutoCloseable {
 		for (PlatformProduct product : this.settings.products()) {
 			environment.put(product.variablePrefix() + "_SERVICE_URL", product.url());
 			environment.put(product.variablePrefix() + "_SERVICE_TOKEN", this.secrets.serviceToken(product));
+			// a seeded product publishes to the topic the platform gives it: the core
+			// listens to the same one
+			String topic = product.seeded() ? product.publishedTopic() : product.topic();
+			if (topic != null) {
+				environment.put(product.variablePrefix() + "_SERVICE_TOPIC", topic);
+			}
+			if (product.title() != null) {
+				environment.put(product.variablePrefix() + "_SERVICE_TITLE", product.title());
+			}
 		}
 		// the web client is served from its own port: its origin may call the core
 		environment.put("HOME_CORS_ALLOWED_ORIGINS",
@@ -391,7 +402,28 @@ public final class LocalPlatform implements AutoCloseable {
 				product.database(), this.kafka, this.settings.coreUrl(), this.secrets.serviceToken(product)));
 		environment.put("SPRING_PROFILES_ACTIVE", "local");
 		environment.put("MANAGEMENT_PORT", Integer.toString(product.managementPort()));
+		if (product.seeded()) {
+			// the shared product application learns everything that sets the product
+			// apart from its environment (GenericProductApplication)
+			environment.put("PRODUCT_KEY", product.key());
+			environment.put("PRODUCT_TOPIC", product.publishedTopic());
+			environment.put("PRODUCT_SEED_LOCATION", "filesystem:" + product.seed().resolve("db"));
+			Path images = product.seed().resolve("images");
+			if (Files.isDirectory(images)) {
+				environment.put("PRODUCT_IMAGES_LOCATION", "file:" + images + "/");
+			}
+		}
 		return environment;
+	}
+
+	/**
+	 * Where the web client's origin sends {@code /images/<key>/...}: to the product of
+	 * that key, as NGINX and the CDN do in compose.
+	 */
+	private Map<String, String> imageOrigins() {
+		Map<String, String> origins = new LinkedHashMap<>();
+		this.settings.products().forEach((product) -> origins.put(product.key(), product.url()));
+		return origins;
 	}
 
 	/**
@@ -437,6 +469,21 @@ public final class LocalPlatform implements AutoCloseable {
 		if (!taken.isEmpty()) {
 			throw new IllegalStateException("Ports in use: " + taken
 					+ ". Is the platform already running? Otherwise set those variables to free ports.");
+		}
+	}
+
+	/**
+	 * Fails at once, before anything starts, for a product that cannot run: no module and
+	 * no seed folder, or a seed folder without its migrations.
+	 */
+	private void requireRunnableProducts() {
+		String problems = this.settings.products()
+			.stream()
+			.map((product) -> product.problem(this.settings.repositoryRoot()))
+			.filter((problem) -> problem != null)
+			.collect(Collectors.joining("; "));
+		if (!problems.isEmpty()) {
+			throw new IllegalStateException(problems);
 		}
 	}
 

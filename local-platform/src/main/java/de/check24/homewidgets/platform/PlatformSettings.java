@@ -24,13 +24,15 @@ import java.util.Map;
  * @param products the product services, in the order the core shows their sections
  * ({@code PLATFORM_PRODUCTS}, the four products; ports from
  * {@code PLATFORM_FIRST_PRODUCT_PORT}, 8001, and
- * {@code PLATFORM_FIRST_PRODUCT_MANAGEMENT_PORT}, 9001)
+ * {@code PLATFORM_FIRST_PRODUCT_MANAGEMENT_PORT}, 9001); a product without a module of
+ * its own runs on the shared product application from
+ * {@code PLATFORM_PRODUCT_<KEY>_SEED}, see {@link PlatformProduct#byConvention}
  * @param postgresPort embedded PostgreSQL ({@code PLATFORM_POSTGRES_PORT}, 15432)
  * @param redisPort embedded Redis ({@code PLATFORM_REDIS_PORT}, 16379)
  * @param kafkaPort embedded Kafka ({@code PLATFORM_KAFKA_PORT}, 19092)
  * @param kafkaAutoCreateTopics the broker's {@code auto.create.topics.enable}
- * ({@code PLATFORM_KAFKA_AUTO_CREATE_TOPICS}, true until the products declare their
- * topics)
+ * ({@code PLATFORM_KAFKA_AUTO_CREATE_TOPICS}, true; every product declares its own topic
+ * at start, so false works as well: the platform test runs so)
  * @param webPort the web client ({@code PLATFORM_WEB_PORT}, 3000)
  * @param adminPort the admin endpoint that {@code ./platform.sh stop|start|status} talks
  * to ({@code PLATFORM_ADMIN_PORT}, 8099)
@@ -63,7 +65,8 @@ record PlatformSettings(Path repositoryRoot, Path home, boolean clean, int coreP
 				args.contains("--clean"), port(environment, "PLATFORM_CORE_PORT", 8000), replicas(environment, args),
 				port(environment, "PLATFORM_CORE_REPLICA_PORT", 8010),
 				port(environment, "PLATFORM_CORE_MANAGEMENT_PORT", 9000),
-				PlatformProduct.byConvention(keys(products), port(environment, "PLATFORM_FIRST_PRODUCT_PORT", 8001),
+				PlatformProduct.byConvention(keys(products), environment, root,
+						port(environment, "PLATFORM_FIRST_PRODUCT_PORT", 8001),
 						port(environment, "PLATFORM_FIRST_PRODUCT_MANAGEMENT_PORT", 9001)),
 				port(environment, "PLATFORM_POSTGRES_PORT", 15432), port(environment, "PLATFORM_REDIS_PORT", 16379),
 				port(environment, "PLATFORM_KAFKA_PORT", 19092),

@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -22,12 +23,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.check24.homewidgets.infrastructure.LocalPorts;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +44,9 @@ import static org.awaitility.Awaitility.await;
  * processes), as a newcomer would with {@code ./platform.sh}, and operates it as the
  * chaos run will: smoke checks, the browser scenario and the API fuzzer, components
  * stopped and started through the admin command, two core replicas behind the load
- * balancer, and Ctrl-C.
+ * balancer, and Ctrl-C. The first platform runs a fifth product, {@code electricity},
+ * from configuration alone (issue 15): the shared product application with a seed folder,
+ * registered with the core by environment variables, on a broker that creates no topics.
  */
 class LocalPlatformIntegrationTests {
 
@@ -52,6 +58,17 @@ class LocalPlatformIntegrationTests {
 
 	/** Users nobody asked for before, so their home is built from the products now. */
 	private static final AtomicLong freshUsers = new AtomicLong(900_000 + System.currentTimeMillis() % 10_000 * 10);
+
+	/** The sections the core serves with the fifth product, in their order. */
+	private static final List<String> FIVE_SECTIONS = List.of("car_insurance", "health_insurance", "house_insurance",
+			"banking", "electricity");
+
+	private static final String ELECTRICITY_TOPIC = "user.electricity.product.purchased";
+
+	private static final String ELECTRICITY_TITLE = "Electricity Deals";
+
+	/** The core's contract event consumers ({@code spring.kafka.consumer.group-id}). */
+	private static final String CORE_CONSUMER_GROUP = "widget-cache-invalidator-group";
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -65,9 +82,17 @@ class LocalPlatformIntegrationTests {
 	}
 
 	@Test
-	void passesTheSmokeChecksAndTheBrowserScenarioServesAFallbackWhileAProductIsStoppedAndStopsInOrder(
+	void passesTheSmokeChecksAndTheBrowserScenarioWithAFifthProductServesAFallbackWhileAProductIsStoppedAndStopsInOrder(
 			@TempDir Path home) throws Exception {
 		Map<String, String> environment = freePorts(home);
+		// the fifth product as its team would add it: a seed folder and the core's
+		// variables, no module and no code
+		environment.put("PLATFORM_PRODUCTS", "car-insurance,health-insurance,house-insurance,banking,electricity");
+		environment.put("PLATFORM_PRODUCT_ELECTRICITY_SEED", "product-service-support/src/test/resources/electricity");
+		environment.put("ELECTRICITY_SERVICE_TOPIC", ELECTRICITY_TOPIC);
+		environment.put("ELECTRICITY_SERVICE_TITLE", ELECTRICITY_TITLE);
+		// as in production: every product declares its own topic, the broker creates none
+		environment.put("PLATFORM_KAFKA_AUTO_CREATE_TOPICS", "false");
 		PlatformSettings settings = PlatformSettings.from(environment, List.of(), REPOSITORY_ROOT);
 		ByteArrayOutputStream stopLines = new ByteArrayOutputStream();
 		LocalPlatform platform = new LocalPlatform(settings, Map.of(), new PrintStream(stopLines, true));
@@ -80,6 +105,9 @@ class LocalPlatformIntegrationTests {
 				.contains(home.resolve("logs").toString());
 
 			runSmokeChecks(settings, home);
+			long fifth = System.nanoTime();
+			servesTheFifthProductLikeTheOthers(settings, platform.secrets());
+			System.out.printf("The fifth product through the core: %.1f s%n", (System.nanoTime() - fifth) / 1e9);
 			if (BROWSER) {
 				assertThat(platform.welcome()).as("the web client is served").contains("web client");
 				runBrowserScenario(settings, home);
@@ -120,8 +148,8 @@ class LocalPlatformIntegrationTests {
 		assertThat(isListening(settings.products().get(0).port())).isFalse();
 		assertThat(isListening(settings.postgresPort())).isFalse();
 		assertThat(stopLines.toString(StandardCharsets.UTF_8)).containsSubsequence("stopped core-1 (pid ",
-				"stopped car-insurance (pid ", "stopped banking (pid ", "stopped kafka (", "stopped redis (pid ",
-				"stopped postgres (", "stopped everything in");
+				"stopped car-insurance (pid ", "stopped banking (pid ", "stopped electricity (pid ", "stopped kafka (",
+				"stopped redis (pid ", "stopped postgres (", "stopped everything in");
 	}
 
 	/**
@@ -176,19 +204,173 @@ class LocalPlatformIntegrationTests {
 		assertThat(isListening(settings.replicas().get(1).port())).isFalse();
 	}
 
-	private List<String> carWidgets(PlatformSettings settings, String token) throws Exception {
-		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(URI.create(settings.coreUrl() + "/home"))
-			.header("Authorization", "Bearer " + token)
-			.timeout(Duration.ofSeconds(20))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+	/**
+	 * The fifth product through the core, as a client sees it: its section last on every
+	 * home with the title the core was given, in the user's contracts, a purchase that
+	 * reaches the buyer's open update stream and the core's contract event consumer (the
+	 * product's own topic, declared by the product), the next home without the bought
+	 * offer, and its images served on the web client's origin.
+	 */
+	private void servesTheFifthProductLikeTheOthers(PlatformSettings settings, PlatformSecrets secrets)
+			throws Exception {
+		JsonNode anonymous = get(settings.coreUrl() + "/home", null);
+		assertThat(sectionOrder(anonymous)).containsExactlyElementsOf(FIVE_SECTIONS);
+		assertThat(anonymous.path("services").path("electricity").path("title").asText()).isEqualTo(ELECTRICITY_TITLE);
+		assertThat(widgetIds(anonymous, "electricity")).contains("electricity_offer_gruenwerk")
+			.doesNotContain("electricity_offer_stadtwerk_for_123");
+		assertImagesLoad(settings, anonymous);
+
+		DemoTokens tokens = new DemoTokens(secrets.jwtSecret());
+		JsonNode of123 = personalHome(settings, tokens.forUser(123));
+		assertThat(sectionOrder(of123)).containsExactlyElementsOf(FIVE_SECTIONS);
+		assertThat(widgetIds(of123, "electricity")).contains("electricity_offer_stadtwerk_for_123");
+		assertImagesLoad(settings, of123);
+
+		long buyer = freshUsers.incrementAndGet();
+		String token = tokens.forUser(buyer);
+		JsonNode before = get(settings.coreUrl() + "/user/" + buyer + "/contracts", token);
+		assertThat(before.path("contracts").has("electricity")).as(before.toString()).isTrue();
+		assertThat(before.path("contracts").path("electricity").isNull()).as(before.toString()).isTrue();
+		assertThat(widgetIds(personalHome(settings, token), "electricity")).contains("electricity_offer_gruenwerk");
+
+		// the core's consumer finds topics declared after it started within its
+		// metadata refresh and starts at their end: it must hold this one before the
+		// purchase
+		await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofSeconds(1))
+			.untilAsserted(() -> assertThat(topicsTheCoreReads(settings)).contains(ELECTRICITY_TOPIC));
+		String metrics = settings.replicas().get(0).metricsUrl();
+		double consumed = consumedContractEvents(metrics, "electricity");
+		try (UpdateStream stream = UpdateStream.open(this.http, settings.coreUrl(), token)) {
+			await().atMost(Duration.ofSeconds(10)).until(stream::connected);
+
+			HttpResponse<String> purchase = this.http
+				.send(HttpRequest.newBuilder(URI.create(settings.coreUrl() + "/widget/electricity/contract"))
+					.header("Authorization", "Bearer " + token)
+					.header("Content-Type", "application/json")
+					.timeout(Duration.ofSeconds(20))
+					.POST(HttpRequest.BodyPublishers
+						.ofString("{\"user_id\":" + buyer + ",\"widget_id\":\"electricity_offer_gruenwerk\"}"))
+					.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(purchase.statusCode()).as(purchase.body()).isEqualTo(201);
+
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(stream.events()).as("the buyer's update stream").anySatisfy((event) -> {
+					assertThat(event.path("type").asText()).isEqualTo("cache_invalidated");
+					assertThat(event.path("user_id").asLong()).isEqualTo(buyer);
+					assertThat(event.path("service").asText()).isEqualTo("electricity");
+				}));
+			await().atMost(Duration.ofSeconds(30))
+				.pollInterval(Duration.ofMillis(500))
+				.untilAsserted(() -> assertThat(consumedContractEvents(metrics, "electricity"))
+					.as("contract_created events of electricity the core consumed from " + ELECTRICITY_TOPIC)
+					.isGreaterThan(consumed));
+		}
+		assertThat(widgetIds(get(settings.coreUrl() + "/home", token), "electricity")).as("the next home")
+			.doesNotContain("electricity_offer_gruenwerk");
+		JsonNode after = get(settings.coreUrl() + "/user/" + buyer + "/contracts", token);
+		assertThat(after.path("contracts").path("electricity").path("widget_id").asText()).as(after.toString())
+			.isEqualTo("electricity_offer_gruenwerk");
+	}
+
+	/**
+	 * A user's home once it is their own, not the generic one served while it is built.
+	 */
+	private JsonNode personalHome(PlatformSettings settings, String token) {
+		return await().atMost(Duration.ofSeconds(30))
+			.until(() -> get(settings.coreUrl() + "/home", token), (home) -> !home.path("provisional").asBoolean());
+	}
+
+	/**
+	 * Every image of the electricity section loads where the browser loads it: the web
+	 * client's origin (the product itself when the web client is left out).
+	 */
+	private void assertImagesLoad(PlatformSettings settings, JsonNode home) throws Exception {
+		String origin = BROWSER ? settings.webUrl() : settings.products().get(4).url();
+		List<String> images = new ArrayList<>();
+		home.path("services")
+			.path("electricity")
+			.path("widgets")
+			.forEach((widget) -> images.add(widget.path("data").path("image_url").asText("")));
+		images.removeIf(String::isEmpty);
+		assertThat(images).as("the electricity cards' images")
+			.isNotEmpty()
+			.allMatch((url) -> url.startsWith("/images/electricity/"));
+		for (String image : images) {
+			HttpResponse<byte[]> response = this.http.send(
+					HttpRequest.newBuilder(URI.create(origin + image)).timeout(Duration.ofSeconds(10)).build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+			assertThat(response.statusCode()).as(origin + image).isEqualTo(200);
+			assertThat(response.headers().firstValue("Content-Type")).as(origin + image).hasValue("image/svg+xml");
+			assertThat(new String(response.body(), StandardCharsets.UTF_8)).as(origin + image).contains("<svg");
+		}
+	}
+
+	/**
+	 * The topics whose partitions the core's contract event consumer group holds; it
+	 * fails unless each exists, declared by its product (the broker creates none).
+	 */
+	private static Set<String> topicsTheCoreReads(PlatformSettings settings) throws Exception {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+				"127.0.0.1:" + settings.kafkaPort(), AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
+				AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000))) {
+			Set<String> topics = new HashSet<>();
+			admin.describeConsumerGroups(List.of(CORE_CONSUMER_GROUP))
+				.all()
+				.get()
+				.get(CORE_CONSUMER_GROUP)
+				.members()
+				.forEach((member) -> member.assignment()
+					.topicPartitions()
+					.forEach((partition) -> topics.add(partition.topic())));
+			return topics;
+		}
+	}
+
+	/** {@code home_events_consumed_total} of a product's contract_created events. */
+	private double consumedContractEvents(String metricsUrl, String service) throws Exception {
+		return text(metricsUrl).lines()
+			.filter((line) -> line.startsWith("home_events_consumed_total{")
+					&& line.contains("service=\"" + service + "\"") && line.contains("event_type=\"contract_created\""))
+			.mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+			.sum();
+	}
+
+	private String text(String url) throws Exception {
+		HttpResponse<String> response = this.http.send(
+				HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(url).isEqualTo(200);
+		return response.body();
+	}
+
+	private JsonNode get(String url, String token) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20));
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(url + ": " + response.body()).isEqualTo(200);
+		return json.readTree(response.body());
+	}
+
+	private static List<String> sectionOrder(JsonNode home) {
+		List<String> sections = new ArrayList<>();
+		home.path("section_order").forEach((section) -> sections.add(section.asText()));
+		return sections;
+	}
+
+	private static List<String> widgetIds(JsonNode home, String section) {
 		List<String> widgets = new ArrayList<>();
-		json.readTree(response.body())
-			.path("services")
-			.path("car_insurance")
+		home.path("services")
+			.path(section)
 			.path("widgets")
 			.forEach((widget) -> widgets.add(widget.path("widget_id").asText()));
 		return widgets;
+	}
+
+	private List<String> carWidgets(PlatformSettings settings, String token) throws Exception {
+		return widgetIds(get(settings.coreUrl() + "/home", token), "car_insurance");
 	}
 
 	/** Which replicas answered {@code GET /home} through the load balancer. */
@@ -225,6 +407,8 @@ class LocalPlatformIntegrationTests {
 		for (PlatformProduct product : settings.products()) {
 			smoke.environment().put(product.variablePrefix() + "_SERVICE_URL", product.url());
 		}
+		smoke.environment()
+			.put("HOME_PRODUCTS", String.join(",", settings.products().stream().map(PlatformProduct::key).toList()));
 		Process process = smoke.start();
 		assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
 		String output = Files.readString(home.resolve("smoke.log"), StandardCharsets.UTF_8);
@@ -243,11 +427,15 @@ class LocalPlatformIntegrationTests {
 			.redirectOutput(log.toFile());
 		e2e.environment().put("WEB_URL", settings.webUrl());
 		e2e.environment().put("CORE_URL", settings.coreUrl());
+		e2e.environment().put("E2E_EXPECT_SECTIONS", String.join(",", FIVE_SECTIONS));
 		Process process = e2e.start();
 		assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
 		String output = Files.readString(log, StandardCharsets.UTF_8);
 		System.out.println(output);
-		assertThat(output).as(output).containsPattern("\\d+ passed, 0 failed");
+		assertThat(output).as(output)
+			.containsPattern("\\d+ passed, 0 failed")
+			.contains("PASS the home shows exactly the expected sections")
+			.contains("PASS the electricity section");
 		assertThat(process.exitValue()).isZero();
 	}
 
@@ -295,8 +483,8 @@ class LocalPlatformIntegrationTests {
 		}
 		// ranges: products count up from the first port, replicas and their management
 		// ports too (by 1 and by 10)
-		environment.put("PLATFORM_FIRST_PRODUCT_PORT", Integer.toString(freeRange(4, 1)));
-		environment.put("PLATFORM_FIRST_PRODUCT_MANAGEMENT_PORT", Integer.toString(freeRange(4, 1)));
+		environment.put("PLATFORM_FIRST_PRODUCT_PORT", Integer.toString(freeRange(5, 1)));
+		environment.put("PLATFORM_FIRST_PRODUCT_MANAGEMENT_PORT", Integer.toString(freeRange(5, 1)));
 		environment.put("PLATFORM_CORE_REPLICA_PORT", Integer.toString(freeRange(2, 1)));
 		environment.put("PLATFORM_CORE_MANAGEMENT_PORT", Integer.toString(freeRange(2, 10)));
 		return environment;
@@ -327,6 +515,72 @@ class LocalPlatformIntegrationTests {
 	}
 
 	private record CommandResult(int exitCode, String output) {
+
+	}
+
+	/**
+	 * A signed-in user's update stream opened as the web client opens it: a ticket from
+	 * {@code POST /stream/ticket}, then {@code GET /stream/updates?ticket=}. A daemon
+	 * thread collects its lines while it stays open.
+	 */
+	private static final class UpdateStream implements AutoCloseable {
+
+		private final List<String> lines = new CopyOnWriteArrayList<>();
+
+		private final InputStream body;
+
+		private UpdateStream(InputStream body) {
+			this.body = body;
+			Thread reader = new Thread(() -> {
+				try (BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+					for (String line = in.readLine(); line != null; line = in.readLine()) {
+						this.lines.add(line);
+					}
+				}
+				catch (IOException ex) {
+					// closed by the test
+				}
+			}, "update-stream");
+			reader.setDaemon(true);
+			reader.start();
+		}
+
+		static UpdateStream open(HttpClient http, String coreUrl, String token) throws Exception {
+			HttpResponse<String> ticket = http.send(HttpRequest.newBuilder(URI.create(coreUrl + "/stream/ticket"))
+				.header("Authorization", "Bearer " + token)
+				.timeout(Duration.ofSeconds(10))
+				.POST(HttpRequest.BodyPublishers.noBody())
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(ticket.statusCode()).as(ticket.body()).isEqualTo(200);
+			String value = json.readTree(ticket.body()).path("ticket").asText();
+			HttpResponse<InputStream> stream = http.send(HttpRequest
+				.newBuilder(URI
+					.create(coreUrl + "/stream/updates?ticket=" + URLEncoder.encode(value, StandardCharsets.UTF_8)))
+				.header("Accept", "text/event-stream")
+				.build(), HttpResponse.BodyHandlers.ofInputStream());
+			assertThat(stream.statusCode()).isEqualTo(200);
+			return new UpdateStream(stream.body());
+		}
+
+		boolean connected() {
+			return this.lines.contains("event:connected");
+		}
+
+		/** The data of every event so far. */
+		List<JsonNode> events() throws IOException {
+			List<JsonNode> events = new ArrayList<>();
+			for (String line : this.lines) {
+				if (line.startsWith("data:")) {
+					events.add(json.readTree(line.substring("data:".length())));
+				}
+			}
+			return events;
+		}
+
+		@Override
+		public void close() throws IOException {
+			this.body.close();
+		}
 
 	}
 

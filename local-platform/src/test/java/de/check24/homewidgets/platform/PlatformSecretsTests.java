@@ -38,7 +38,7 @@ class PlatformSecretsTests {
 	private static final ObjectMapper json = new ObjectMapper();
 
 	private static final List<PlatformProduct> PRODUCTS = PlatformProduct.byConvention(PlatformProduct.DEFAULT_KEYS,
-			8001, 9001);
+			Map.of(), Path.of("/checkout"), 8001, 9001);
 
 	@Test
 	void generatesNewSecretsForEveryRunAndOneTokenPerProduct() {

@@ -1,10 +1,13 @@
 package de.check24.homewidgets.platform;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -50,6 +53,54 @@ class PlatformSettingsTests {
 			.last()
 			.isEqualTo(new PlatformProduct("electricity", "electricity-service", "electricity_db", 18005, 9005));
 		assertThat(settings.products().get(4).variablePrefix()).isEqualTo("ELECTRICITY");
+	}
+
+	@Test
+	void runsAProductWithoutAModuleOnTheSharedProductApplicationFromItsTeamsSeedFolder(@TempDir Path root)
+			throws IOException {
+		Files.createDirectories(root.resolve("seeds/electricity/db"));
+		PlatformSettings settings = PlatformSettings.from(Map.of("PLATFORM_PRODUCTS", "banking,electricity",
+				"PLATFORM_PRODUCT_ELECTRICITY_SEED", "seeds/electricity", "ELECTRICITY_SERVICE_TOPIC",
+				"user.electricity.product.purchased", "ELECTRICITY_SERVICE_TITLE", "Electricity Deals"), List.of(),
+				root);
+
+		PlatformProduct electricity = settings.products().get(1);
+		assertThat(electricity)
+			.isEqualTo(new PlatformProduct("electricity", "product-service-support", "electricity_db", 8002, 9002,
+					root.resolve("seeds/electricity"), "user.electricity.product.purchased", "Electricity Deals"));
+		assertThat(electricity.seeded()).isTrue();
+		assertThat(electricity.processName()).isEqualTo("electricity-service");
+		assertThat(electricity.publishedTopic()).isEqualTo("user.electricity.product.purchased");
+		assertThat(electricity.problem(root)).isNull();
+		assertThat(settings.products().get(0).seeded()).isFalse();
+	}
+
+	@Test
+	void aSeededProductWithoutItsOwnTopicPublishesWhereTheCoreListensByDefault() {
+		PlatformProduct solar = PlatformSettings
+			.from(Map.of("PLATFORM_PRODUCTS", "solar-power", "PLATFORM_PRODUCT_SOLAR_POWER_SEED", "/seeds/solar"),
+					List.of(), ROOT)
+			.products()
+			.get(0);
+
+		assertThat(solar.seed()).isEqualTo(Path.of("/seeds/solar"));
+		assertThat(solar.topic()).isNull();
+		assertThat(solar.publishedTopic()).isEqualTo("user.solar.power.purchased");
+	}
+
+	@Test
+	void saysHowToRunAProductThatHasNoModuleAndASeedFolderWithoutMigrations(@TempDir Path root) throws IOException {
+		Files.createDirectories(root.resolve("banking-service"));
+		Files.createDirectories(root.resolve("seeds/empty"));
+		List<PlatformProduct> products = PlatformSettings
+			.from(Map.of("PLATFORM_PRODUCTS", "banking,electricity,gas", "PLATFORM_PRODUCT_GAS_SEED", "seeds/empty"),
+					List.of(), root)
+			.products();
+
+		assertThat(products.get(0).problem(root)).isNull();
+		assertThat(products.get(1).problem(root)).contains("no module electricity-service")
+			.contains("PLATFORM_PRODUCT_ELECTRICITY_SEED");
+		assertThat(products.get(2).problem(root)).contains("PLATFORM_PRODUCT_GAS_SEED").contains("no db/ folder");
 	}
 
 	@Test

@@ -23,6 +23,7 @@ import de.check24.homewidgets.core.products.ProductCatalog;
 import de.check24.homewidgets.core.products.ProductFanOut;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.data.redis.ClientResourcesBuilderCustomizer;
 import org.springframework.boot.autoconfigure.data.redis.LettuceClientConfigurationBuilderCustomizer;
 import org.springframework.boot.autoconfigure.data.redis.RedisProperties;
@@ -173,6 +174,12 @@ class CacheConfiguration {
 	HomeSections homeSections(HomeStore store, ProductCatalog catalog, ProductFanOut products, HomeRefresher refresher,
 			PersonalHomes personalHomes, Clock clock, MeterRegistry meterRegistry) {
 		return new HomeSections(store, catalog, products, refresher, personalHomes, clock, meterRegistry);
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "home.cache.keep-generic-home", havingValue = "true", matchIfMissing = true)
+	GenericHome genericHome(HomeSections sections) {
+		return new GenericHome(sections);
 	}
 
 	@Bean

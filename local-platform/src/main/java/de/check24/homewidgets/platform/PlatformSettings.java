@@ -31,8 +31,8 @@ import java.util.Map;
  * @param redisPort embedded Redis ({@code PLATFORM_REDIS_PORT}, 16379)
  * @param kafkaPort embedded Kafka ({@code PLATFORM_KAFKA_PORT}, 19092)
  * @param kafkaAutoCreateTopics the broker's {@code auto.create.topics.enable}
- * ({@code PLATFORM_KAFKA_AUTO_CREATE_TOPICS}, true; every product declares its own topic
- * at start, so false works as well: the platform test runs so)
+ * ({@code PLATFORM_KAFKA_AUTO_CREATE_TOPICS}, false, as in production: every product
+ * declares its own topic at start)
  * @param webPort the web client ({@code PLATFORM_WEB_PORT}, 3000)
  * @param adminPort the admin endpoint that {@code ./platform.sh stop|start|status} talks
  * to ({@code PLATFORM_ADMIN_PORT}, 8099)
@@ -70,7 +70,7 @@ record PlatformSettings(Path repositoryRoot, Path home, boolean clean, int coreP
 						port(environment, "PLATFORM_FIRST_PRODUCT_MANAGEMENT_PORT", 9001)),
 				port(environment, "PLATFORM_POSTGRES_PORT", 15432), port(environment, "PLATFORM_REDIS_PORT", 16379),
 				port(environment, "PLATFORM_KAFKA_PORT", 19092),
-				Boolean.parseBoolean(environment.getOrDefault("PLATFORM_KAFKA_AUTO_CREATE_TOPICS", "true")),
+				Boolean.parseBoolean(environment.getOrDefault("PLATFORM_KAFKA_AUTO_CREATE_TOPICS", "false")),
 				port(environment, "PLATFORM_WEB_PORT", 3000), port(environment, "PLATFORM_ADMIN_PORT", 8099));
 	}
 

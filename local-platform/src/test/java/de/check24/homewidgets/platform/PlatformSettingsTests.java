@@ -28,7 +28,7 @@ class PlatformSettingsTests {
 				new PlatformProduct("house-insurance", "house-insurance-service", "house_insurance_db", 8003, 9003),
 				new PlatformProduct("banking", "banking-service", "banking_db", 8004, 9004));
 		assertThat(settings.adminPort()).isEqualTo(8099);
-		assertThat(settings.kafkaAutoCreateTopics()).isTrue();
+		assertThat(settings.kafkaAutoCreateTopics()).isFalse();
 		assertThat(settings.home()).isEqualTo(ROOT.resolve(".local-platform"));
 	}
 

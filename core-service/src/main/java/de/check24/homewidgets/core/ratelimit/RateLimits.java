@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * of the same client use without asking Redis again, until the bucket's window ends (at
  * most 10 s): at most a twentieth of the limit (5 of the spec's 100 a minute per user, 50
  * of 1000 per address) and only while the bucket has at least four leases left, so near
- * the limit every request asks Redis and the limit holds exactly. A lease never lets a
+ * the limit every request asks Redis and the limit holds exactly; one lease at a time per
+ * bucket, so a burst of one client's requests takes one lease. A lease never lets a
  * client past its limit; its price is that a client whose requests move to another
  * replica may be refused up to a lease early.
  */
@@ -127,6 +128,7 @@ class RateLimits {
 					// less than a lease left in the bucket: this request alone
 					: bucket.tryConsumeAndReturnRemaining(1).thenApply((single) -> new Taken(single, 1)))
 			.handle((taken, failure) -> {
+				lease.settled(wanted);
 				long elapsed = System.nanoTime() - started;
 				if (failure != null) {
 					this.redis.onError(elapsed, TimeUnit.NANOSECONDS, failure);
@@ -235,6 +237,8 @@ class RateLimits {
 		/** Tokens left in the shared bucket after the last call; -1 before the first. */
 		private long remaining = -1;
 
+		private boolean leasing;
+
 		synchronized boolean take(long now) {
 			if (this.tokens > 0 && now - this.expiresAt < 0) {
 				this.tokens--;
@@ -249,7 +253,20 @@ class RateLimits {
 		 * @return the lease while the bucket has at least four of them left, else 1
 		 */
 		synchronized long size(long most) {
-			return (most > 1 && this.remaining >= most * 4) ? most : 1;
+			// one lease in flight per bucket: a burst of one client's requests arriving
+			// at
+			// once would otherwise each take a lease and drain the bucket
+			if (most > 1 && !this.leasing && this.remaining >= most * 4) {
+				this.leasing = true;
+				return most;
+			}
+			return 1;
+		}
+
+		synchronized void settled(long asked) {
+			if (asked > 1) {
+				this.leasing = false;
+			}
 		}
 
 		synchronized void answered(Taken taken, long now) {

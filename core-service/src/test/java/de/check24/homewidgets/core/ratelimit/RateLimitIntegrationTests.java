@@ -2,9 +2,14 @@ package de.check24.homewidgets.core.ratelimit;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -163,6 +168,28 @@ class RateLimitIntegrationTests {
 		// one token per request would be 80 calls per bucket (a read and a swap each):
 		// leases of 5 (user) and 50 (address) need a handful
 		assertThat(rateLimitCommands() - before).isLessThan(40);
+	}
+
+	@Test
+	void letsABurstOfOneAddressThroughUpToItsLimit() throws Exception {
+		// 400 anonymous requests at once from one address (limit 1000): one lease at a
+		// time, or each would take a lease and drain the bucket
+		HttpTestClient a = CoreReplicas.http(replicaA);
+		assertThat(a.get("/home", "X-Forwarded-For", "198.51.100.91").statusCode()).isEqualTo(200);
+		ExecutorService clients = Executors.newFixedThreadPool(64);
+		try {
+			List<CompletableFuture<Integer>> burst = new ArrayList<>();
+			for (int i = 0; i < 400; i++) {
+				burst.add(CompletableFuture
+					.supplyAsync(() -> a.get("/home", "X-Forwarded-For", "198.51.100.90").statusCode(), clients));
+			}
+			for (CompletableFuture<Integer> status : burst) {
+				assertThat(status.get(60, TimeUnit.SECONDS)).isEqualTo(200);
+			}
+		}
+		finally {
+			clients.shutdownNow();
+		}
 	}
 
 	private static long rateLimitCommands() {

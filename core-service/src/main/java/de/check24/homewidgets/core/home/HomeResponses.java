@@ -27,18 +27,19 @@ class HomeResponses {
 	}
 
 	ResponseEntity<byte[]> toResponse(RenderedPage page, Viewer viewer, String ifNoneMatch) {
+		int status = status(page, ifNoneMatch);
 		HttpHeaders headers = new HttpHeaders();
 		headers.setETag(page.etag());
-		headers.setCacheControl(viewer.isAnonymous() ? "no-cache" : "private, no-cache");
+		headers.setCacheControl(cacheControl(viewer));
 		headers.setVary(List.of(HttpHeaders.AUTHORIZATION));
-		if (page.status() == HttpStatus.OK.value() && matches(ifNoneMatch, page.etag())) {
+		if (status == HttpStatus.NOT_MODIFIED.value()) {
 			return new ResponseEntity<>(headers, HttpStatus.NOT_MODIFIED);
 		}
-		if (page.status() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+		if (status == HttpStatus.SERVICE_UNAVAILABLE.value()) {
 			headers.set(HttpHeaders.RETRY_AFTER, this.retryAfterSeconds);
 		}
 		headers.setContentType(MediaType.APPLICATION_JSON);
-		return new ResponseEntity<>(page.body(), headers, HttpStatus.valueOf(page.status()));
+		return new ResponseEntity<>(page.body(), headers, HttpStatus.valueOf(status));
 	}
 
 	/**
@@ -52,22 +53,33 @@ class HomeResponses {
 	 * @throws IOException when the client is gone
 	 */
 	int write(RenderedPage page, Viewer viewer, String ifNoneMatch, HttpServletResponse response) throws IOException {
+		int status = status(page, ifNoneMatch);
 		response.setHeader(HttpHeaders.ETAG, page.etag());
-		response.setHeader(HttpHeaders.CACHE_CONTROL, viewer.isAnonymous() ? "no-cache" : "private, no-cache");
+		response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl(viewer));
 		response.addHeader(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION);
-		if (page.status() == HttpStatus.OK.value() && matches(ifNoneMatch, page.etag())) {
-			response.setStatus(HttpStatus.NOT_MODIFIED.value());
-			return HttpStatus.NOT_MODIFIED.value();
+		response.setStatus(status);
+		if (status == HttpStatus.NOT_MODIFIED.value()) {
+			return status;
 		}
-		if (page.status() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+		if (status == HttpStatus.SERVICE_UNAVAILABLE.value()) {
 			response.setHeader(HttpHeaders.RETRY_AFTER, this.retryAfterSeconds);
 		}
-		response.setStatus(page.status());
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		byte[] body = page.body();
 		response.setContentLength(body.length);
 		response.getOutputStream().write(body);
-		return page.status();
+		return status;
+	}
+
+	/** 304 when the client already has this page, else the page's own status. */
+	private static int status(RenderedPage page, String ifNoneMatch) {
+		return (page.status() == HttpStatus.OK.value() && matches(ifNoneMatch, page.etag()))
+				? HttpStatus.NOT_MODIFIED.value() : page.status();
+	}
+
+	/** Clients revalidate every page; personal ones stay out of shared caches. */
+	private static String cacheControl(Viewer viewer) {
+		return viewer.isAnonymous() ? "no-cache" : "private, no-cache";
 	}
 
 	private static boolean matches(String ifNoneMatch, String etag) {

@@ -158,23 +158,8 @@ errors() {
 		"$WORK/wrk-$1.txt"
 }
 
-# async-profiler from Maven Central (its jar ships the Linux library), attached to the running core
-profile() { # start <event> | stop <file>
-	local lib=$WORK/libasyncProfiler.so
-	if [[ ! -f "$lib" ]]; then
-		local jar=$HOME/.m2/repository/tools/profiler/async-profiler/4.1/async-profiler-4.1.jar
-		[[ -f $jar ]] || ./mvnw -q -B -ntp dependency:get -Dartifact=tools.profiler:async-profiler:4.1
-		unzip -p "$jar" linux-x64/libasyncProfiler.so >"$lib"
-	fi
-	if [[ $1 == start ]]; then
-		jcmd "$CORE_PID" "JVMTI.agent_load $lib \"start,event=$2,interval=${3:-1ms}\"" >/dev/null
-	else
-		mkdir -p "$BENCH/results"
-		# the same samples as text (one stack per line) for reading without a browser
-		jcmd "$CORE_PID" "JVMTI.agent_load $lib \"dump,collapsed,file=$WORK/$(basename "$2" .html).collapsed\"" >/dev/null
-		jcmd "$CORE_PID" "JVMTI.agent_load $lib \"stop,file=$2\"" >/dev/null
-	fi
-}
+# shellcheck source=async-profiler.sh
+source "$BENCH/async-profiler.sh"
 
 say "JIT warm-up of the core"
 DURATION=${WARMUP:-40s} run_wrk warmup "$CONNECTIONS" "$WORK/users.lua" "http://127.0.0.1:$CORE_PORT/home" 2>/dev/null
@@ -183,12 +168,12 @@ say "cache hit: core, $CONNECTIONS connections, $USERS users"
 run_wrk core "$CONNECTIONS" "$WORK/users.lua" "http://127.0.0.1:$CORE_PORT/home"
 if [[ -n "${PROFILE:-}" ]]; then
 	say "profiling the hit path: CPU, then allocations ($CONNECTIONS connections each)"
-	profile start itimer
+	profile "$CORE_PID" start itimer
 	run_wrk core-cpu "$CONNECTIONS" "$WORK/users.lua" "http://127.0.0.1:$CORE_PORT/home" 2>/dev/null
-	profile stop "$BENCH/results/hit-cpu.html"
-	profile start alloc 512k
+	profile "$CORE_PID" stop "$BENCH/results/hit-cpu.html"
+	profile "$CORE_PID" start alloc 512k
 	run_wrk core-alloc "$CONNECTIONS" "$WORK/users.lua" "http://127.0.0.1:$CORE_PORT/home" 2>/dev/null
-	profile stop "$BENCH/results/hit-alloc.html"
+	profile "$CORE_PID" stop "$BENCH/results/hit-alloc.html"
 fi
 say "same bytes from nginx, $CONNECTIONS connections"
 run_wrk nginx "$CONNECTIONS" "" "http://127.0.0.1:$NGINX_PORT/home"
@@ -212,13 +197,13 @@ THREADS=1 run_wrk miss-fast 1 "$WORK/cold-fast.lua" "http://127.0.0.1:$CORE_PORT
 if [[ -n "${PROFILE:-}" ]]; then
 	say "profiling the miss path: CPU, then wall clock per thread (new users, 1 connection)"
 	tokens 4000000 20000 "$WORK/cold-profile.lua"
-	profile start itimer
+	profile "$CORE_PID" start itimer
 	THREADS=1 run_wrk miss-cpu 1 "$WORK/cold-profile.lua" "http://127.0.0.1:$CORE_PORT/home" 2>/dev/null
-	profile stop "$BENCH/results/miss-cpu.html"
+	profile "$CORE_PID" stop "$BENCH/results/miss-cpu.html"
 	tokens 5000000 20000 "$WORK/cold-profile-wall.lua"
-	profile start wall,threads 200us
+	profile "$CORE_PID" start wall,threads 200us
 	THREADS=1 run_wrk miss-wall 1 "$WORK/cold-profile-wall.lua" "http://127.0.0.1:$CORE_PORT/home" 2>/dev/null
-	profile stop "$BENCH/results/miss-wall.html"
+	profile "$CORE_PID" stop "$BENCH/results/miss-wall.html"
 fi
 say "the slow product alone (the miss's baseline): car-insurance ${SLOW_MS} ms slow"
 curl -fsS -o /dev/null "http://127.0.0.1:$STUB_PORT/__delay?ms=$SLOW_MS"

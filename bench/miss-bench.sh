@@ -92,18 +92,8 @@ say "warming the core's miss path (JIT), 4 connections"
 tokens users "$HOME_JWT_SECRET" 1000000 20000 "$WORK/warmup.lua"
 DURATION=${WARMUP:-20s} run_wrk warmup 4 "$WORK/warmup.lua" "$CORE"
 
-profile() { # start|stop, event, file
-	local pid
-	pid=$(pgrep -f "core-service-.*\.jar" | head -1)
-	local lib=$WORK/libasyncProfiler.so
-	[[ -f "$lib" ]] || unzip -p "$HOME/.m2/repository/tools/profiler/async-profiler/4.1/async-profiler-4.1.jar" \
-		linux-x64/libasyncProfiler.so >"$lib"
-	if [[ $1 == start ]]; then
-		jcmd "$pid" "JVMTI.agent_load $lib \"start,event=$2,interval=${3:-1ms}\"" >/dev/null
-	else
-		jcmd "$pid" "JVMTI.agent_load $lib \"stop,file=$2\"" >/dev/null
-	fi
-}
+# shellcheck source=async-profiler.sh
+source "$BENCH/async-profiler.sh"
 
 first=2000000
 for level in $LEVELS; do
@@ -111,16 +101,15 @@ for level in $LEVELS; do
 	tokens users "$HOME_JWT_SECRET" "$first" 60000 "$WORK/cold-$level.lua"
 	first=$((first + 100000))
 	if [[ -n "${PROFILE:-}" && $level == 16 ]]; then
-		mvn_dep=$HOME/.m2/repository/tools/profiler/async-profiler/4.1/async-profiler-4.1.jar
-		[[ -f $mvn_dep ]] || ./mvnw -q -B -ntp dependency:get -Dartifact=tools.profiler:async-profiler:4.1
-		profile start itimer 1ms
+		CORE_PID=$(pgrep -f "core-service-.*\.jar" | head -1)
+		profile "$CORE_PID" start itimer 1ms
 		run_wrk "cold-$level" "$level" "$WORK/cold-$level.lua" "$CORE"
-		profile stop "$BENCH/results/miss-cpu.html"
+		profile "$CORE_PID" stop "$BENCH/results/miss-cpu.html"
 		tokens users "$HOME_JWT_SECRET" "$first" 60000 "$WORK/cold-alloc.lua"
 		first=$((first + 100000))
-		profile start alloc
+		profile "$CORE_PID" start alloc
 		DURATION=10s run_wrk cold-alloc "$level" "$WORK/cold-alloc.lua" "$CORE"
-		profile stop "$BENCH/results/miss-alloc.html"
+		profile "$CORE_PID" stop "$BENCH/results/miss-alloc.html"
 	else
 		run_wrk "cold-$level" "$level" "$WORK/cold-$level.lua" "$CORE"
 	fi

@@ -11,8 +11,8 @@ import java.util.function.Predicate;
  * Which failed product calls are worth another attempt: I/O errors and 5xx answers. Not a
  * timeout, which already cost the full read timeout and would multiply a hanging
  * service's delay by the attempts; not a cancelled call (its deadline passed); not an
- * open breaker or a full bulkhead (Resilience4j checks those separately via
- * {@code ignore-exceptions}). Public only because Resilience4j instantiates it from
+ * open breaker. A product without a free place is never called, so there is nothing to
+ * retry (ProductCapacity). Public only because Resilience4j instantiates it from
  * {@code retry-exception-predicate}.
  */
 public class RetryableProductFailure implements Predicate<Throwable> {

@@ -6,7 +6,6 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.Counter;
@@ -47,9 +46,6 @@ public abstract class CoreTestBase {
 
 	@Autowired
 	protected CircuitBreakerRegistry circuitBreakers;
-
-	@Autowired
-	protected BulkheadRegistry bulkheads;
 
 	@Autowired
 	protected MutableClock clock;

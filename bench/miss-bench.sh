@@ -113,6 +113,13 @@ for level in $LEVELS; do
 	else
 		run_wrk "cold-$level" "$level" "$WORK/cold-$level.lua" "$CORE"
 	fi
+	if [[ $level == 1 ]]; then
+		say "the floor of a cold home: every product asked in parallel for a new user, without the core, 1 at a time"
+		urls=()
+		for i in "${!PRODUCTS[@]}"; do urls+=("${PRODUCTS[$i]}=http://127.0.0.1:$((BASE + 1 + i))"); done
+		java "${CLASSPATH_ARGS[@]}" "$BENCH/BenchFanOut.java" "$HOME_SERVICE_SIGNING_KEYS" 7000000 \
+			"${DURATION%s}" "${urls[@]}" | tee "$WORK/fan-out.txt"
+	fi
 done
 
 {
@@ -124,6 +131,13 @@ done
 			"$(pct "cold-$level" 99)" "$(timeouts "cold-$level")" "$(non2xx "cold-$level")" \
 			"$(provisional "cold-$level")"
 	done
+	if [[ -s "$WORK/fan-out.txt" ]]; then
+		floor=$(sed -n 's/.*P50 \([0-9.]*\)ms.*/\1/p' "$WORK/fan-out.txt")
+		home=$(pct cold-1 50)
+		printf '\nat 1 connection: the products in parallel without the core P50 %sms; the cold home P50 %s;' \
+			"$floor" "$home"
+		printf ' the core adds %s ms\n' "$(awk -v h="${home%ms}" -v f="$floor" 'BEGIN { printf "%.1f", h - f }')"
+	fi
 	printf '\nthe build before this round (issue 16, same machine): 1 conn 11.4/s P50 80 ms (before JIT warm-up);'
 	printf ' 2 conns 37.9/s P50 59 ms; 16 conns 56.3/s P50 340 ms P99 929 ms; 64 conns 14.7/s, 221 timeouts\n'
 	printf '\neach product alone, new users\n'

@@ -21,11 +21,12 @@ import de.check24.homewidgets.core.products.ProductSection;
 import de.check24.homewidgets.core.viewer.Viewer;
 
 /**
- * Builds the personal homes of users who got a provisional one during a stampede, at the
- * pace the products have capacity for: a few workers wait (far longer than a request may)
- * for places at the products, store the sections, and tell the user's screens to refetch
- * ({@code personal_home_ready}). One build per user at a time; when the queue is full,
- * the user's next request asks again.
+ * Builds the personal homes of users who got a provisional one during a stampede, from
+ * the products' spare capacity: a few workers wait (far longer than a request may) for
+ * places no request wants, store the sections, and tell the user's screens to refetch
+ * ({@code personal_home_ready}); a build whose products stayed busy goes back in the
+ * queue. One build per user at a time; when the queue is full, the user's next request
+ * asks again.
  */
 class PersonalHomes {
 
@@ -71,14 +72,18 @@ class PersonalHomes {
 		}
 		try {
 			this.workers.execute(() -> {
+				boolean again = false;
 				try {
-					buildNow(viewer);
+					again = buildNow(viewer);
 				}
 				catch (RuntimeException ex) {
 					logger.warn("Building the personal home of {} failed: {}", viewer, ex.toString());
 				}
 				finally {
 					this.queued.remove(viewer);
+				}
+				if (again) {
+					build(viewer); // behind the others: the products are still busy
 				}
 			});
 		}
@@ -91,7 +96,8 @@ class PersonalHomes {
 		this.workers.shutdownNow();
 	}
 
-	private void buildNow(Viewer viewer) {
+	// whether a product had no spare place in time, so the build has to be tried again
+	private boolean buildNow(Viewer viewer) {
 		Instant now = this.clock.instant();
 		CachedSections cached = this.store.read(viewer);
 		List<Product> due = this.catalog.all()
@@ -100,14 +106,15 @@ class PersonalHomes {
 					|| cached.section(product).freshness(now) == Freshness.EXPIRED)
 			.toList();
 		if (due.isEmpty()) {
-			return;
+			return false;
 		}
-		var fetched = this.products.widgets(viewer.userId(), due, this.admission);
+		var fetched = this.products.widgetsFromSpareCapacity(viewer.userId(), due, this.admission);
 		this.store.store(viewer, cached, fetched.values(), now);
 		if (fetched.values().stream().anyMatch(ProductSection::available)) {
 			this.built.increment();
 			this.invalidations.announce(viewer, READY);
 		}
+		return fetched.values().stream().anyMatch(ProductSection::busy);
 	}
 
 }

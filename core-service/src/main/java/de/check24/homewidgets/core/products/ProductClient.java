@@ -116,7 +116,20 @@ class ProductClient {
 	 * never exceptionally
 	 */
 	CompletableFuture<ProductSection> widgets(Long userId, long admission, Duration deadline) {
-		if (!this.capacity.admit(admission)) {
+		return widgets(userId, admission, false, deadline);
+	}
+
+	/**
+	 * The product's widgets for a user.
+	 * @param userId the user, {@code null} for the anonymous home
+	 * @param admission until when ({@link System#nanoTime()}) the call may wait for a
+	 * place at the product
+	 * @param spare whether the call takes only a place no request wants
+	 * @param deadline how long the call may take once admitted, retries included
+	 * @return as {@link #widgets(Long, long, Duration)}
+	 */
+	CompletableFuture<ProductSection> widgets(Long userId, long admission, boolean spare, Duration deadline) {
+		if (!(spare ? this.capacity.admitSpare(admission) : this.capacity.admit(admission))) {
 			this.meterRegistry.counter("home.sections.fallbacks", "service", this.product.key(), "reason", "busy")
 				.increment();
 			return CompletableFuture
@@ -242,7 +255,7 @@ class ProductClient {
 					CircuitBreaker.decorateCompletionStage(this.circuitBreaker, attempt))
 			.get()
 			.toCompletableFuture();
-		call.whenComplete((result, failure) -> inFlight.ended(this.capacity));
+		call.whenComplete((result, failure) -> inFlight.ended(this.capacity, failure));
 		ScheduledFuture<?> timer = this.scheduler.schedule(() -> {
 			if (call
 				.completeExceptionally(new TimeoutException(this.product + " missed its deadline of " + deadline))) {
@@ -265,6 +278,8 @@ class ProductClient {
 		if (!this.capacity.admit(System.nanoTime() + this.admissionBudget.toNanos())) {
 			throw CoreProblem.productUnavailable(this.product.key(), this.retryAfter);
 		}
+		long admitted = System.nanoTime();
+		Throwable failure = null;
 		Span span = this.spans.start(what, this.product, builder);
 		HttpRequest request = builder.build();
 		try {
@@ -281,18 +296,29 @@ class ProductClient {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+			failure = ex;
 			span.error(ex);
 			throw CoreProblem.productUnavailable(this.product.key(), this.retryAfter);
 		}
 		catch (Throwable ex) {
+			failure = ex;
 			span.error(ex);
 			logFailure(what, ex);
 			throw CoreProblem.productUnavailable(this.product.key(), this.retryAfter);
 		}
 		finally {
 			span.end();
-			this.capacity.release();
+			this.capacity.release(latency(admitted, failure));
 		}
+	}
+
+	// what the capacity learns from a call: its time, unless it never reached the product
+	private static long latency(long admittedNanos, Throwable failure) {
+		if (failure != null && (RetryableProductFailure.unwrap(failure) instanceof CallNotPermittedException
+				|| failure instanceof InterruptedException)) {
+			return -1;
+		}
+		return System.nanoTime() - admittedNanos;
 	}
 
 	private static HttpResponse<byte[]> failOnServerError(HttpResponse<byte[]> response) {
@@ -397,6 +423,8 @@ class ProductClient {
 	 */
 	private static final class InFlight {
 
+		private final long admitted = System.nanoTime();
+
 		private CompletableFuture<?> exchange;
 
 		private boolean cancelled;
@@ -419,10 +447,10 @@ class ProductClient {
 		}
 
 		// the retry chain completes once however the call ends; the place goes back once
-		synchronized void ended(ProductCapacity capacity) {
+		synchronized void ended(ProductCapacity capacity, Throwable failure) {
 			if (!this.released) {
 				this.released = true;
-				capacity.release();
+				capacity.release(latency(this.admitted, failure));
 			}
 		}
 

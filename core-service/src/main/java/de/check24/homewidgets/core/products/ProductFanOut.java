@@ -59,21 +59,29 @@ public class ProductFanOut {
 	 * the fallback card when the product failed or was too slow
 	 */
 	public Map<Product, ProductSection> widgets(Long userId, Collection<Product> products) {
-		return widgets(userId, products, this.admissionBudget);
+		return widgets(userId, products, this.admissionBudget, false);
 	}
 
 	/**
-	 * Fetches the sections of the given products in parallel, waiting for a place at each
-	 * product at most {@code admission} in all.
-	 * @param userId the user, {@code null} for the anonymous home
+	 * Fetches the sections of the given products in parallel for work nobody waits on:
+	 * each call takes only a place at its product that no request wants, waiting at most
+	 * {@code admission} in all.
+	 * @param userId the user
 	 * @param products which products to ask
-	 * @param admission how long to wait for places, e.g. longer for work nobody waits on
-	 * @return a section per product, in the order asked
+	 * @param admission how long to wait for spare places
+	 * @return a section per product, in the order asked; busy where none was spare in
+	 * time
 	 */
-	public Map<Product, ProductSection> widgets(Long userId, Collection<Product> products, Duration admission) {
+	public Map<Product, ProductSection> widgetsFromSpareCapacity(Long userId, Collection<Product> products,
+			Duration admission) {
+		return widgets(userId, products, admission, true);
+	}
+
+	private Map<Product, ProductSection> widgets(Long userId, Collection<Product> products, Duration admission,
+			boolean spare) {
 		long admitBy = System.nanoTime() + admission.toNanos();
 		this.tokens.prepare(products.stream().map(Product::key).toList(), userId, this.signers);
-		return fanOut(products, (client) -> client.widgets(userId, admitBy, this.deadline));
+		return fanOut(products, (client) -> client.widgets(userId, admitBy, spare, this.deadline));
 	}
 
 	/**

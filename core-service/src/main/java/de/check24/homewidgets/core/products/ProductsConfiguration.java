@@ -92,8 +92,9 @@ class ProductsConfiguration {
 						(event) -> logger.warn("Circuit breaker of {}: {}", product.key(), event.getStateTransition()));
 			ProductClient.Resilience resilience = new ProductClient.Resilience(breaker,
 					retries.retry(product.key(), PRODUCT_CONFIG),
-					new ProductCapacity(product, maxConcurrentCalls, meterRegistry), properties.admissionBudget(),
-					productTimers, RETRY_AFTER);
+					new ProductCapacity(product, Math.min(properties.minConcurrentCalls(), maxConcurrentCalls),
+							maxConcurrentCalls, meterRegistry),
+					properties.admissionBudget(), productTimers, RETRY_AFTER);
 			return new ProductClient(product, transport, resilience, validation, tokens, spans, objectMapper,
 					meterRegistry);
 		}).toList();

@@ -27,8 +27,12 @@ import org.springframework.validation.annotation.Validated;
  * product sets its own
  * @param deadline the longest a page waits for a section, retries included; a section
  * still missing by then shows its fallback and the call is cancelled
- * @param maxConcurrentCalls calls in flight to one product from this replica, unless the
- * product sets its own (its bulkhead)
+ * @param minConcurrentCalls the fewest calls in flight to one product its learnt limit
+ * may come down to ({@code HOME_PRODUCT_MIN_CONCURRENT_CALLS}); equal to the maximum, the
+ * limit is fixed
+ * @param maxConcurrentCalls the most calls in flight to one product from this replica,
+ * unless the product sets its own (its bulkhead); the limit in between is learnt from the
+ * product's latency ({@code HOME_PRODUCT_MAX_CONCURRENT_CALLS})
  * @param admissionBudget the longest a request waits for a place at a product; a section
  * whose product had none by then is not asked ({@code HOME_PRODUCT_ADMISSION_BUDGET})
  * @param maxResponseSize the most of a product's answer the core reads
@@ -37,7 +41,8 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("home.products")
 record ProductsProperties(@NotEmpty List<String> order, @NotNull Map<String, @Valid Settings> catalog,
 		@NotNull Duration connectTimeout, @NotNull Duration readTimeout, @NotNull Duration deadline,
-		@Min(1) int maxConcurrentCalls, @NotNull Duration admissionBudget, @NotNull DataSize maxResponseSize) {
+		@Min(1) int minConcurrentCalls, @Min(1) int maxConcurrentCalls, @NotNull Duration admissionBudget,
+		@NotNull DataSize maxResponseSize) {
 
 	/**
 	 * One product's settings ({@code {KEY}_SERVICE_*} environment variables, see

@@ -320,7 +320,8 @@ class ProductClientTests {
 					.waitDuration(Duration.ofMillis(50))
 					.retryOnException(new RetryableProductFailure())
 					.build());
-		ProductCapacity capacity = new ProductCapacity(product, maxConcurrentCalls, this.meterRegistry);
+		ProductCapacity capacity = new ProductCapacity(product, maxConcurrentCalls, maxConcurrentCalls,
+				this.meterRegistry);
 		this.retries.put(product, retry);
 		this.capacities.put(product, capacity);
 		ObjectMapper objectMapper = new ObjectMapper();

@@ -42,7 +42,7 @@ public final class TestCatalogs {
 							product.section(), null, List.of(TestSecrets.serviceToken(product)), null, null, null));
 		}
 		return new ProductCatalog(new ProductsProperties(products.stream().map(Product::key).toList(), settings,
-				Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(6), 32, Duration.ofMillis(300),
+				Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(6), 2, 32, Duration.ofMillis(300),
 				DataSize.ofMegabytes(1)));
 	}
 

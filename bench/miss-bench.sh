@@ -9,7 +9,8 @@
 #
 #   bench/miss-bench.sh                    # DURATION=20s per level
 #   LEVELS="1 16" DURATION=10s bench/miss-bench.sh
-#   PROFILE=1 bench/miss-bench.sh          # also CPU and allocation flame graphs of the miss path (async-profiler)
+#   PROFILE=1 bench/miss-bench.sh          # also flame graphs of the miss path (async-profiler): wall clock per
+#                                          # thread at 1 connection, CPU and allocations at 16
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -100,7 +101,13 @@ for level in $LEVELS; do
 	say "cold users, $level connection(s), $DURATION"
 	tokens users "$HOME_JWT_SECRET" "$first" 60000 "$WORK/cold-$level.lua"
 	first=$((first + 100000))
-	if [[ -n "${PROFILE:-}" && $level == 16 ]]; then
+	if [[ -n "${PROFILE:-}" && $level == 1 ]]; then
+		# where one cold home's time goes, per thread, against the real products
+		CORE_PID=$(pgrep -f "core-service-.*\.jar" | head -1)
+		profile "$CORE_PID" start wall,threads 200us
+		run_wrk "cold-$level" "$level" "$WORK/cold-$level.lua" "$CORE"
+		profile "$CORE_PID" stop "$BENCH/results/miss-real-wall.html"
+	elif [[ -n "${PROFILE:-}" && $level == 16 ]]; then
 		CORE_PID=$(pgrep -f "core-service-.*\.jar" | head -1)
 		profile "$CORE_PID" start itimer 1ms
 		run_wrk "cold-$level" "$level" "$WORK/cold-$level.lua" "$CORE"

@@ -2,6 +2,7 @@ package de.check24.homewidgets.core.products;
 
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.IntSupplier;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -75,7 +76,7 @@ final class ProductCapacity {
 			.description("Calls this replica may still start to the product right now")
 			.tag("service", product.key())
 			.register(meterRegistry);
-		Gauge.builder("home.products.capacity.in-flight", this, ProductCapacity::inFlight)
+		Gauge.builder("home.products.capacity.in.flight", this, ProductCapacity::inFlight)
 			.description("Calls this replica has in flight to the product")
 			.tag("service", product.key())
 			.register(meterRegistry);
@@ -193,49 +194,29 @@ final class ProductCapacity {
 	}
 
 	int available() {
-		this.lock.lock();
-		try {
-			return Math.max(0, places() - this.inFlight);
-		}
-		finally {
-			this.lock.unlock();
-		}
+		return read(() -> Math.max(0, places() - this.inFlight));
 	}
 
 	int inFlight() {
-		this.lock.lock();
-		try {
-			return this.inFlight;
-		}
-		finally {
-			this.lock.unlock();
-		}
+		return read(() -> this.inFlight);
 	}
 
 	int waiting() {
-		this.lock.lock();
-		try {
-			return this.waiting;
-		}
-		finally {
-			this.lock.unlock();
-		}
+		return read(() -> this.waiting);
 	}
 
 	int waitingForSpare() {
-		this.lock.lock();
-		try {
-			return this.waitingForSpare;
-		}
-		finally {
-			this.lock.unlock();
-		}
+		return read(() -> this.waitingForSpare);
 	}
 
 	int limit() {
+		return read(() -> places());
+	}
+
+	private int read(IntSupplier value) {
 		this.lock.lock();
 		try {
-			return places();
+			return value.getAsInt();
 		}
 		finally {
 			this.lock.unlock();

@@ -104,7 +104,7 @@ class ProductCallsIntegrationTests extends CoreTestBase {
 		assertThat(car.widgetCalls()).isEqualTo(1);
 		assertThat(car.inFlight()).isEqualTo(1);
 		// the place the call held at the product is free again (ProductCapacity's gauges)
-		await().untilAsserted(() -> assertThat(gauge("home.products.capacity.in-flight")).isZero());
+		await().untilAsserted(() -> assertThat(gauge("home.products.capacity.in.flight")).isZero());
 		assertThat(gauge("home.products.capacity.available")).isEqualTo(8);
 	}
 

@@ -57,7 +57,7 @@ class ProductCapacityTests {
 
 		assertThat(capacity.limit()).isEqualTo(32);
 		assertThat(gauge("home.products.capacity.limit")).isEqualTo(32);
-		assertThat(gauge("home.products.capacity.in-flight")).isZero();
+		assertThat(gauge("home.products.capacity.in.flight")).isZero();
 	}
 
 	@Test

@@ -9,6 +9,8 @@
 #   bench/home-bench.sh              # build the core jar if missing, then measure
 #   REBUILD=1 bench/home-bench.sh    # rebuild the jar first
 #   DURATION=30s USERS=5000 bench/home-bench.sh
+#   ROUNDS=9 bench/home-bench.sh     # core and nginx at 64 connections in turn this many times (default 5): the
+#                                    # P99 ratio of each pair and their median
 #   PROFILE=1 bench/home-bench.sh    # also flame graphs (async-profiler 4.1) into bench/results/: the hit path's
 #                                    # CPU and allocations, the miss path's CPU and wall clock per thread
 set -euo pipefail
@@ -26,6 +28,8 @@ NGINX_PORT=${NGINX_PORT:-18080}
 REDIS_PORT=${REDIS_PORT:-16379}
 STUB_PORT=${STUB_PORT:-18101}
 SLOW_MS=${SLOW_MS:-200}
+# the core's JVM: the heap, and the collector the Dockerfile gives production
+CORE_JAVA_OPTIONS=${CORE_JAVA_OPTIONS:-"-Xms512m -Xmx512m"}
 
 PIDS=()
 cleanup() { # newest first: nginx, core, then what the core depends on
@@ -90,7 +94,7 @@ env SERVER_PORT="$CORE_PORT" MANAGEMENT_PORT=$((CORE_PORT + 1000)) REDIS_HOST=12
 	HEALTH_INSURANCE_SERVICE_URL="http://127.0.0.1:$((STUB_PORT + 1))" HEALTH_INSURANCE_SERVICE_TOKEN="$(random)" \
 	HOUSE_INSURANCE_SERVICE_URL="http://127.0.0.1:$((STUB_PORT + 2))" HOUSE_INSURANCE_SERVICE_TOKEN="$(random)" \
 	BANKING_SERVICE_URL="http://127.0.0.1:$((STUB_PORT + 3))" BANKING_SERVICE_TOKEN="$(random)" \
-	java -Xms512m -Xmx512m -jar "$JAR" --home.events.enabled=false >"$WORK/core.log" 2>&1 &
+	java $CORE_JAVA_OPTIONS -jar "$JAR" --home.events.enabled=false >"$WORK/core.log" 2>&1 &
 CORE_PID=$!
 PIDS+=($CORE_PID)
 wait_for "http://127.0.0.1:$CORE_PORT/health" 240
@@ -153,6 +157,9 @@ run_wrk() { # name, connections, script, url
 }
 rps() { awk '/^Requests\/sec/ {print $2}' "$WORK/wrk-$1.txt"; }
 pct() { awk -v p="$2%" '$1 == p {print $2}' "$WORK/wrk-$1.txt"; }
+ms() { # a wrk duration (850.00us, 2.83ms, 1.20s) in milliseconds
+	awk -v d="$1" 'BEGIN { v = d + 0; if (d ~ /us$/) v /= 1000; else if (d ~ /[0-9]s$/) v *= 1000; printf "%.2f", v }'
+}
 errors() {
 	awk '/Socket errors/ {gsub(",", ""); s += $4 + $6 + $8 + $10} /Non-2xx/ {s += $5} END {print s + 0}' \
 		"$WORK/wrk-$1.txt"
@@ -177,6 +184,13 @@ if [[ -n "${PROFILE:-}" ]]; then
 fi
 say "same bytes from nginx, $CONNECTIONS connections"
 run_wrk nginx "$CONNECTIONS" "" "http://127.0.0.1:$NGINX_PORT/home"
+# one pair says little about a tail that moves with whatever else the host runs: more pairs, core and nginx in turn
+ROUNDS=${ROUNDS:-5}
+for round in $(seq 2 "$ROUNDS"); do
+	say "round $round of $ROUNDS: core, then nginx, $CONNECTIONS connections"
+	run_wrk "core-$round" "$CONNECTIONS" "$WORK/users.lua" "http://127.0.0.1:$CORE_PORT/home" 2>/dev/null
+	run_wrk "nginx-$round" "$CONNECTIONS" "" "http://127.0.0.1:$NGINX_PORT/home" 2>/dev/null
+done
 say "cache hit: core, $MANY_CONNECTIONS connections"
 run_wrk core-many "$MANY_CONNECTIONS" "$WORK/users.lua" "http://127.0.0.1:$CORE_PORT/home"
 
@@ -234,6 +248,18 @@ nginx_rps=$(rps nginx)
 		"$(pct graphql-one 50)" "$(pct graphql-one 99)" "$(errors graphql-one)"
 	awk -v c="$core" -v n="$nginx_rps" 'BEGIN { if (n > 0) printf "\ncore/nginx throughput ratio: %.2f\n", c / n }'
 	echo "P99 core/nginx at $CONNECTIONS connections: $(pct core 99) / $(pct nginx 99)"
+	ratios=()
+	for round in $(seq 1 "$ROUNDS"); do
+		suffix=$([[ $round == 1 ]] || echo "-$round")
+		core99=$(ms "$(pct "core$suffix" 99)")
+		nginx99=$(ms "$(pct "nginx$suffix" 99)")
+		ratio=$(awk -v c="$core99" -v n="$nginx99" 'BEGIN { printf "%.2f", c / n }')
+		ratios+=("$ratio")
+		printf '  round %d: core %6s req/s P99 %6s ms, nginx %6s req/s P99 %6s ms, P99 ratio %s\n' "$round" \
+			"$(rps "core$suffix")" "$core99" "$(rps "nginx$suffix")" "$nginx99" "$ratio"
+	done
+	printf 'median P99 ratio core/nginx over %d rounds: %s\n' "$ROUNDS" \
+		"$(printf '%s\n' "${ratios[@]}" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')"
 	echo "payload: GET /home $(wc -c <"$WORK/www/home.json") bytes, the spec's GraphQL query" \
 		"$(wc -c <"$WORK/graphql-answer.json") bytes"
 	# wrk, nginx and the core share the machine; anything else running skews the figures

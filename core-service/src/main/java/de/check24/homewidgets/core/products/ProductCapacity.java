@@ -147,7 +147,9 @@ final class ProductCapacity {
 		}
 		finally {
 			this.waiting--;
-			this.sparePlaceFreed.signalAll(); // the spare work may be next now
+			if (this.waiting == 0) {
+				this.sparePlaceFreed.signalAll(); // the spare work may be next now
+			}
 		}
 	}
 

@@ -28,7 +28,7 @@ NGINX_PORT=${NGINX_PORT:-18080}
 REDIS_PORT=${REDIS_PORT:-16379}
 STUB_PORT=${STUB_PORT:-18101}
 SLOW_MS=${SLOW_MS:-200}
-# the core's JVM: the heap, and the collector the Dockerfile gives production
+# the core's JVM options: a fixed heap; the collector is the JVM's default, as in the Dockerfile
 CORE_JAVA_OPTIONS=${CORE_JAVA_OPTIONS:-"-Xms512m -Xmx512m"}
 
 PIDS=()

@@ -95,6 +95,7 @@ DURATION=${WARMUP:-20s} run_wrk warmup 4 "$WORK/warmup.lua" "$CORE"
 
 # shellcheck source=async-profiler.sh
 source "$BENCH/async-profiler.sh"
+[[ -z "${PROFILE:-}" ]] || CORE_PID=$(pgrep -f "core-service-.*\.jar" | head -1)
 
 first=2000000
 for level in $LEVELS; do
@@ -103,12 +104,10 @@ for level in $LEVELS; do
 	first=$((first + 100000))
 	if [[ -n "${PROFILE:-}" && $level == 1 ]]; then
 		# where one cold home's time goes, per thread, against the real products
-		CORE_PID=$(pgrep -f "core-service-.*\.jar" | head -1)
 		profile "$CORE_PID" start wall,threads 200us
 		run_wrk "cold-$level" "$level" "$WORK/cold-$level.lua" "$CORE"
 		profile "$CORE_PID" stop "$BENCH/results/miss-real-wall.html"
 	elif [[ -n "${PROFILE:-}" && $level == 16 ]]; then
-		CORE_PID=$(pgrep -f "core-service-.*\.jar" | head -1)
 		profile "$CORE_PID" start itimer 1ms
 		run_wrk "cold-$level" "$level" "$WORK/cold-$level.lua" "$CORE"
 		profile "$CORE_PID" stop "$BENCH/results/miss-cpu.html"

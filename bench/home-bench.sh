@@ -12,7 +12,7 @@
 #   ROUNDS=9 bench/home-bench.sh     # core and nginx at 64 connections in turn this many times (default 5): the
 #                                    # P99 ratio of each pair and their median
 #   PROFILE=1 bench/home-bench.sh    # also flame graphs (async-profiler 4.1) into bench/results/: the hit path's
-#                                    # CPU and allocations, the miss path's CPU and wall clock per thread
+#                                    # CPU, allocations and wall clock per thread, the miss path's CPU and wall clock
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -174,13 +174,17 @@ DURATION=${WARMUP:-40s} run_wrk warmup "$CONNECTIONS" "$WORK/users.lua" "http://
 say "cache hit: core, $CONNECTIONS connections, $USERS users"
 run_wrk core "$CONNECTIONS" "$WORK/users.lua" "http://127.0.0.1:$CORE_PORT/home"
 if [[ -n "${PROFILE:-}" ]]; then
-	say "profiling the hit path: CPU, then allocations ($CONNECTIONS connections each)"
+	say "profiling the hit path: CPU, allocations, then wall clock per thread ($CONNECTIONS connections each)"
 	profile "$CORE_PID" start itimer
 	run_wrk core-cpu "$CONNECTIONS" "$WORK/users.lua" "http://127.0.0.1:$CORE_PORT/home" 2>/dev/null
 	profile "$CORE_PID" stop "$BENCH/results/hit-cpu.html"
 	profile "$CORE_PID" start alloc 512k
 	run_wrk core-alloc "$CONNECTIONS" "$WORK/users.lua" "http://127.0.0.1:$CORE_PORT/home" 2>/dev/null
 	profile "$CORE_PID" stop "$BENCH/results/hit-alloc.html"
+	# where a request thread waits (the rate limiter's Redis calls, locks) rather than runs
+	profile "$CORE_PID" start wall,threads 1ms
+	run_wrk core-wall "$CONNECTIONS" "$WORK/users.lua" "http://127.0.0.1:$CORE_PORT/home" 2>/dev/null
+	profile "$CORE_PID" stop "$BENCH/results/hit-wall.html"
 fi
 say "same bytes from nginx, $CONNECTIONS connections"
 run_wrk nginx "$CONNECTIONS" "" "http://127.0.0.1:$NGINX_PORT/home"

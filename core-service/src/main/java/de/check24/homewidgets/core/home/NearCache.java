@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -32,9 +33,9 @@ import org.springframework.core.annotation.Order;
  * <p>
  * It stays coherent with the other replicas through {@link HomeInvalidated} events, which
  * every replica receives via Redis pub/sub; a page is also never kept longer than
- * {@code home.page.near.max-age}, which bounds the damage of a missed message, and
- * everything is dropped when this replica may have missed messages
- * ({@link InvalidationsMissed}).
+ * {@code home.page.near.max-age} (each page somewhat less, so that pages kept together do
+ * not expire together), which bounds the damage of a missed message, and everything is
+ * dropped when this replica may have missed messages ({@link InvalidationsMissed}).
  */
 class NearCache {
 
@@ -203,7 +204,12 @@ class NearCache {
 		if (page.stale()) {
 			return now.plus(this.properties.staleMaxAge());
 		}
-		Instant latest = now.plus(this.properties.maxAge());
+		// somewhere in the last quarter of the maximum age: pages kept at the same moment
+		// (after a restart, or after every page was dropped) would otherwise all expire
+		// together, every maximum age, and their reloads hit Redis and the CPU as one
+		// burst
+		long maxAge = this.properties.maxAge().toNanos();
+		Instant latest = now.plusNanos(maxAge - ThreadLocalRandom.current().nextLong(maxAge / 4 + 1));
 		return page.freshUntil().isBefore(latest) ? page.freshUntil() : latest;
 	}
 

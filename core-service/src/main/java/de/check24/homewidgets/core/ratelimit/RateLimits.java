@@ -33,9 +33,12 @@ import org.slf4j.LoggerFactory;
  * most 10 s): at most a twentieth of the limit (5 of the spec's 100 a minute per user, 50
  * of 1000 per address) and only while the bucket has at least four leases left, so near
  * the limit every request asks Redis and the limit holds exactly; one lease at a time per
- * bucket, so a burst of one client's requests takes one lease. A lease never lets a
- * client past its limit; its price is that a client whose requests move to another
- * replica may be refused up to a lease early.
+ * bucket, so a burst of one client's requests takes one lease, and the requests that find
+ * the lease used up while the next one is on its way wait for its tokens instead of each
+ * calling Redis. The next lease is asked for once half of the current one is used, so a
+ * busy client's requests rarely wait at all. A lease never lets a client past its limit;
+ * its price is that a client whose requests move to another replica may be refused up to
+ * a lease and a half early.
  */
 class RateLimits {
 
@@ -103,24 +106,46 @@ class RateLimits {
 	private CompletableFuture<ConsumptionProbe> probe(Limit limit, String key) {
 		String redisKey = "sdui:rate_limit:v1:" + limit.name + ":" + key;
 		Lease lease = this.leases.get(redisKey, (ignored) -> new Lease());
-		if (lease.take(System.nanoTime())) {
+		if (fromLease(limit, redisKey, lease)) {
 			return CompletableFuture.completedFuture(LEASED);
 		}
+		CompletableFuture<Void> leasing = lease.leasing();
+		if (leasing == null) {
+			return ask(limit, redisKey, lease);
+		}
+		// a lease is on its way: its tokens, rather than a call to Redis of our own
+		return leasing.thenCompose((ignored) -> fromLease(limit, redisKey, lease)
+				? CompletableFuture.completedFuture(LEASED) : ask(limit, redisKey, lease));
+	}
+
+	/**
+	 * Takes a token this replica leased, and asks for the next lease in the background
+	 * once half of this one is used, so that a busy client's requests do not wait for
+	 * Redis.
+	 */
+	private boolean fromLease(Limit limit, String redisKey, Lease lease) {
+		return switch (lease.take(System.nanoTime(), limit.lease)) {
+			case TAKEN -> true;
+			case TAKEN_RENEW -> {
+				renew(limit, redisKey, lease);
+				yield true;
+			}
+			case EMPTY -> false;
+		};
+	}
+
+	/**
+	 * This request's own call to Redis: a lease while the bucket is far from its limit.
+	 */
+	private CompletableFuture<ConsumptionProbe> ask(Limit limit, String redisKey, Lease lease) {
 		if (!this.redis.tryAcquirePermission()) {
 			return CompletableFuture.completedFuture(local(limit, redisKey));
 		}
 		long started = System.nanoTime();
-		AsyncProxyManager<String> shared;
-		try {
-			shared = shared();
-		}
-		catch (RuntimeException ex) {
-			this.redis.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, ex);
+		AsyncBucketProxy bucket = bucket(limit, redisKey, started);
+		if (bucket == null) {
 			return CompletableFuture.completedFuture(local(limit, redisKey));
 		}
-		AsyncBucketProxy bucket = shared.builder()
-			.withOptimization(Optimizations.batching())
-			.build(redisKey, limit.configuration);
 		long wanted = lease.size(limit.lease);
 		return bucket.tryConsumeAndReturnRemaining(wanted)
 			.thenCompose((probe) -> (probe.isConsumed() || wanted == 1)
@@ -128,17 +153,58 @@ class RateLimits {
 					// less than a lease left in the bucket: this request alone
 					: bucket.tryConsumeAndReturnRemaining(1).thenApply((single) -> new Taken(single, 1)))
 			.handle((taken, failure) -> {
-				lease.settled(wanted);
 				long elapsed = System.nanoTime() - started;
 				if (failure != null) {
+					lease.settled(wanted);
 					this.redis.onError(elapsed, TimeUnit.NANOSECONDS, failure);
 					logger.debug("Rate limit in Redis failed, counting locally: {}", failure.toString());
 					return local(limit, redisKey);
 				}
 				this.redis.onSuccess(elapsed, TimeUnit.NANOSECONDS);
-				lease.answered(taken, System.nanoTime());
+				// one of them is this request's
+				lease.answered(taken.probe(), taken.tokens() - 1, System.nanoTime());
+				lease.settled(wanted);
 				return taken.probe();
 			});
+	}
+
+	/**
+	 * The next lease, asked for while this one still has tokens: no request waits for it.
+	 */
+	private void renew(Limit limit, String redisKey, Lease lease) {
+		if (!this.redis.tryAcquirePermission()) {
+			lease.settled(limit.lease);
+			return;
+		}
+		long started = System.nanoTime();
+		AsyncBucketProxy bucket = bucket(limit, redisKey, started);
+		if (bucket == null) {
+			lease.settled(limit.lease);
+			return;
+		}
+		bucket.tryConsumeAndReturnRemaining(limit.lease).whenComplete((probe, failure) -> {
+			long elapsed = System.nanoTime() - started;
+			if (failure != null) {
+				this.redis.onError(elapsed, TimeUnit.NANOSECONDS, failure);
+				logger.debug("Rate limit lease from Redis failed: {}", failure.toString());
+			}
+			else {
+				this.redis.onSuccess(elapsed, TimeUnit.NANOSECONDS);
+				// not consumed: less than a lease is left; the next requests ask alone
+				lease.answered(probe, probe.isConsumed() ? limit.lease : 0, System.nanoTime());
+			}
+			lease.settled(limit.lease);
+		});
+	}
+
+	private AsyncBucketProxy bucket(Limit limit, String redisKey, long started) {
+		try {
+			return shared().builder().withOptimization(Optimizations.batching()).build(redisKey, limit.configuration);
+		}
+		catch (RuntimeException ex) {
+			this.redis.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, ex);
+			return null;
+		}
 	}
 
 	private AsyncProxyManager<String> shared() {
@@ -224,9 +290,22 @@ class RateLimits {
 
 	}
 
+	private enum Taking {
+
+		/** A leased token. */
+		TAKEN,
+
+		/** A leased token, and this request asks for the next lease in the background. */
+		TAKEN_RENEW,
+
+		/** No leased token: the request asks Redis. */
+		EMPTY
+
+	}
+
 	/**
 	 * What this replica knows of one shared bucket: the tokens it leased and has not used
-	 * yet, and what the bucket had left after its last call.
+	 * yet, what the bucket had left after its last call, and the lease on its way.
 	 */
 	private static final class Lease {
 
@@ -234,47 +313,95 @@ class RateLimits {
 
 		private long expiresAt;
 
+		/**
+		 * What is left of the lease before the newest, used first and only until its own
+		 * expiry: it may be of the bucket's previous window.
+		 */
+		private long older;
+
+		private long olderExpiresAt;
+
 		/** Tokens left in the shared bucket after the last call; -1 before the first. */
 		private long remaining = -1;
 
-		private boolean leasing;
+		/** Completes when the lease on its way has been answered; null when none is. */
+		private CompletableFuture<Void> leasing;
 
-		synchronized boolean take(long now) {
-			if (this.tokens > 0 && now - this.expiresAt < 0) {
-				this.tokens--;
-				return true;
+		synchronized Taking take(long now, long most) {
+			if (this.older > 0 && now - this.olderExpiresAt < 0) {
+				this.older--;
 			}
-			return false;
+			else if (this.tokens > 0 && now - this.expiresAt < 0) {
+				this.older = 0;
+				this.tokens--;
+			}
+			else {
+				return Taking.EMPTY;
+			}
+			if ((this.older + this.tokens) * 2 <= most && farFromLimit(most)) {
+				this.leasing = new CompletableFuture<>();
+				return Taking.TAKEN_RENEW;
+			}
+			return Taking.TAKEN;
+		}
+
+		synchronized CompletableFuture<Void> leasing() {
+			return this.leasing;
 		}
 
 		/**
-		 * How many tokens the next call to Redis should take.
+		 * How many tokens a request's own call to Redis should take.
 		 * @param most the limit's lease
 		 * @return the lease while the bucket has at least four of them left, else 1
 		 */
 		synchronized long size(long most) {
-			// one lease in flight per bucket: a burst of one client's requests arriving
-			// at
-			// once would otherwise each take a lease and drain the bucket
-			if (most > 1 && !this.leasing && this.remaining >= most * 4) {
-				this.leasing = true;
+			// one lease on its way per bucket: a burst of one client's requests arriving
+			// at once would otherwise each take a lease and drain the bucket
+			if (farFromLimit(most)) {
+				this.leasing = new CompletableFuture<>();
 				return most;
 			}
 			return 1;
 		}
 
-		synchronized void settled(long asked) {
-			if (asked > 1) {
-				this.leasing = false;
+		private boolean farFromLimit(long most) {
+			// a bucket this replica has not asked yet is leased from too: a new
+			// client's burst waits for one lease instead of each asking Redis
+			return most > 1 && this.leasing == null && (this.remaining < 0 || this.remaining >= most * 4);
+		}
+
+		void settled(long asked) {
+			if (asked == 1) {
+				return;
+			}
+			CompletableFuture<Void> answered;
+			synchronized (this) {
+				answered = this.leasing;
+				this.leasing = null;
+			}
+			// outside the lock: the requests waiting for this lease go on from here
+			if (answered != null) {
+				answered.complete(null);
 			}
 		}
 
-		synchronized void answered(Taken taken, long now) {
-			this.remaining = taken.probe().getRemainingTokens();
-			if (taken.probe().isConsumed() && taken.tokens() > 1) {
-				// one of them is this request's
-				this.tokens = ((now - this.expiresAt < 0) ? this.tokens : 0) + taken.tokens() - 1;
-				this.expiresAt = now + Math.min(taken.probe().getNanosToWaitForReset(), LEASE_LIFETIME);
+		/**
+		 * @param probe what the bucket answered
+		 * @param leased the tokens it gave this replica for its next requests
+		 * @param now when
+		 */
+		synchronized void answered(ConsumptionProbe probe, long leased, long now) {
+			this.remaining = probe.getRemainingTokens();
+			if (probe.isConsumed() && leased > 0) {
+				// the tokens left keep their (earliest) expiry: the new lease may be of
+				// the
+				// bucket's next window
+				long olderLeft = (now - this.olderExpiresAt < 0) ? this.older : 0;
+				long left = (now - this.expiresAt < 0) ? this.tokens : 0;
+				this.olderExpiresAt = (olderLeft > 0) ? this.olderExpiresAt : this.expiresAt;
+				this.older = olderLeft + left;
+				this.tokens = leased;
+				this.expiresAt = now + Math.min(probe.getNanosToWaitForReset(), LEASE_LIFETIME);
 			}
 		}
 

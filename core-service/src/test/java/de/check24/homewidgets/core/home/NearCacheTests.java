@@ -3,6 +3,7 @@ package de.check24.homewidgets.core.home;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -11,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.LongStream;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -270,10 +272,25 @@ class NearCacheTests {
 		void keepsAPageNoLongerThanTheMaximumAgeHoweverLongItsSectionsAreFresh() {
 			cache.load(ALICE, loader(fresh("alice's home")));
 
-			clock.advance(MAX_AGE.minusMillis(1));
+			clock.advance(MAX_AGE.multipliedBy(3).dividedBy(4).minusMillis(1));
 			assertThat(cache.peek(ALICE)).isNotNull();
-			clock.advance(Duration.ofMillis(1));
+			clock.advance(MAX_AGE.dividedBy(4).plusMillis(1));
 			assertThat(cache.peek(ALICE)).isNull();
+		}
+
+		@Test
+		void spreadsTheExpiryOfPagesKeptTogetherOverTheLastQuarterOfTheMaximumAge() {
+			List<Viewer> viewers = LongStream.rangeClosed(1, 200).mapToObj(Viewer::user).toList();
+			viewers.forEach((viewer) -> cache.load(viewer, loader(fresh("a home"))));
+
+			clock.advance(MAX_AGE.multipliedBy(3).dividedBy(4).minusMillis(1));
+			assertThat(viewers).allSatisfy((viewer) -> assertThat(cache.peek(viewer)).isNotNull());
+			// past seven eighths: about half of them expired, not all at the same moment
+			clock.advance(MAX_AGE.dividedBy(8));
+			long kept = viewers.stream().filter((viewer) -> cache.peek(viewer) != null).count();
+			assertThat(kept).isBetween(50L, 150L);
+			clock.advance(MAX_AGE.dividedBy(8).plusMillis(1));
+			assertThat(viewers).allSatisfy((viewer) -> assertThat(cache.peek(viewer)).isNull());
 		}
 
 		@Test

@@ -9,6 +9,8 @@
 #
 #   bench/miss-bench.sh                    # DURATION=20s per level
 #   LEVELS="1 16" DURATION=10s bench/miss-bench.sh
+#   PAIRS=5 bench/miss-bench.sh            # the cold home at 1 connection and its floor in turn this many times
+#                                          # (default 3): what the core adds in each pair and the median
 #   PROFILE=1 bench/miss-bench.sh          # also flame graphs of the miss path (async-profiler): wall clock per
 #                                          # thread at 1 connection, CPU and allocations at 16
 set -euo pipefail
@@ -18,6 +20,7 @@ BENCH=$ROOT/bench
 WORK=$BENCH/target/miss
 DURATION=${DURATION:-20s}
 LEVELS=${LEVELS:-"1 4 16 64"}
+PAIRS=${PAIRS:-3}
 THREADS=${THREADS:-2}
 TIMEOUT=${TIMEOUT:-2s}
 BASE=${BASE_PORT:-28000}
@@ -79,6 +82,10 @@ pct() { awk -v p="$2%" '$1 == p {print $2}' "$WORK/wrk-$1.txt"; }
 timeouts() { awk '/Socket errors/ {gsub(",", ""); print $NF + 0}' "$WORK/wrk-$1.txt" | tail -1; }
 non2xx() { awk '/Non-2xx/ {print $5 + 0}' "$WORK/wrk-$1.txt" | tail -1; }
 provisional() { awk '/provisional answers/ {print $3}' "$WORK/wrk-$1.txt"; }
+ms() { # a wrk duration (850.00us, 2.83ms, 1.20s) in milliseconds
+	awk -v d="$1" 'BEGIN { v = d + 0; if (d ~ /us$/) v /= 1000; else if (d ~ /[0-9]s$/) v *= 1000; printf "%.2f", v }'
+}
+median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 say "each product alone: its own latency for new users, 1 connection and 16"
 first=5000000
@@ -120,11 +127,20 @@ for level in $LEVELS; do
 		run_wrk "cold-$level" "$level" "$WORK/cold-$level.lua" "$CORE"
 	fi
 	if [[ $level == 1 ]]; then
-		say "the floor of a cold home: every product asked in parallel for a new user, without the core, 1 at a time"
 		urls=()
 		for i in "${!PRODUCTS[@]}"; do urls+=("${PRODUCTS[$i]}=http://127.0.0.1:$((BASE + 1 + i))"); done
-		java "${CLASSPATH_ARGS[@]}" "$BENCH/BenchFanOut.java" "$HOME_SERVICE_SIGNING_KEYS" 7000000 \
-			"${DURATION%s}" "${urls[@]}" | tee "$WORK/fan-out.txt"
+		# the floor and the cold home in turn, PAIRS times: one pair says little when the host's load moves
+		for pair in $(seq 1 "$PAIRS"); do
+			if ((pair > 1)); then
+				say "cold users, 1 connection, pair $pair of $PAIRS"
+				tokens users "$HOME_JWT_SECRET" "$first" 60000 "$WORK/cold-1-$pair.lua"
+				first=$((first + 100000))
+				run_wrk "cold-1-$pair" 1 "$WORK/cold-1-$pair.lua" "$CORE"
+			fi
+			say "the floor of a cold home: every product asked in parallel for a new user, without the core, 1 at a time"
+			java "${CLASSPATH_ARGS[@]}" "$BENCH/BenchFanOut.java" "$HOME_SERVICE_SIGNING_KEYS" \
+				$((7000000 + pair * 100000)) "${DURATION%s}" "${urls[@]}" | tee "$WORK/fan-out-$pair.txt"
+		done
 	fi
 done
 
@@ -137,12 +153,17 @@ done
 			"$(pct "cold-$level" 99)" "$(timeouts "cold-$level")" "$(non2xx "cold-$level")" \
 			"$(provisional "cold-$level")"
 	done
-	if [[ -s "$WORK/fan-out.txt" ]]; then
-		floor=$(sed -n 's/.*P50 \([0-9.]*\)ms.*/\1/p' "$WORK/fan-out.txt")
-		home=$(pct cold-1 50)
-		printf '\nat 1 connection: the products in parallel without the core P50 %sms; the cold home P50 %s;' \
-			"$floor" "$home"
-		printf ' the core adds %s ms\n' "$(awk -v h="${home%ms}" -v f="$floor" 'BEGIN { printf "%.1f", h - f }')"
+	if [[ -s "$WORK/fan-out-1.txt" ]]; then
+		printf '\nat 1 connection, the cold home against its floor (the products in parallel without the core), in turn\n'
+		added=()
+		for pair in $(seq 1 "$PAIRS"); do
+			floor=$(sed -n 's/.*P50 \([0-9.]*\)ms.*/\1/p' "$WORK/fan-out-$pair.txt")
+			home=$(ms "$(pct "cold-1$([[ $pair == 1 ]] || echo "-$pair")" 50)")
+			added+=("$(awk -v h="$home" -v f="$floor" 'BEGIN { printf "%.1f", h - f }')")
+			printf '  pair %d: floor P50 %s ms, cold home P50 %s ms, the core adds %s ms\n' "$pair" "$floor" "$home" \
+				"${added[-1]}"
+		done
+		printf 'median the core adds over %d pairs: %s ms\n' "$PAIRS" "$(median "${added[@]}")"
 	fi
 	printf '\nthe build before this round (issue 16, same machine): 1 conn 11.4/s P50 80 ms (before JIT warm-up);'
 	printf ' 2 conns 37.9/s P50 59 ms; 16 conns 56.3/s P50 340 ms P99 929 ms; 64 conns 14.7/s, 221 timeouts\n'

@@ -6,15 +6,24 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import de.check24.homewidgets.core.cache.HomeInvalidated;
 import de.check24.homewidgets.core.cache.HomeRefreshed;
@@ -33,11 +42,18 @@ import org.springframework.core.annotation.Order;
  * <p>
  * It stays coherent with the other replicas through {@link HomeInvalidated} events, which
  * every replica receives via Redis pub/sub; a page is also never kept longer than
- * {@code home.page.near.max-age} (each page somewhat less, so that pages kept together do
- * not expire together), which bounds the damage of a missed message, and everything is
- * dropped when this replica may have missed messages ({@link InvalidationsMissed}).
+ * {@code home.page.near.max-age}, which bounds the damage of a missed message, and
+ * everything is dropped when this replica may have missed messages
+ * ({@link InvalidationsMissed}).
+ * <p>
+ * A page asked for after half to three quarters of its maximum age (a point drawn per
+ * page, so that pages kept together are not reloaded together) is still served, and
+ * reloaded in the background: a user who keeps coming back never waits for the reload
+ * from Redis, and the requests of other users do not queue behind it.
  */
-class NearCache {
+class NearCache implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(NearCache.class);
 
 	// what a page costs beyond its body: entry, key, record, array header
 	private static final int OVERHEAD_BYTES = 200;
@@ -56,18 +72,26 @@ class NearCache {
 
 	private final Counter coalesced;
 
+	private final Counter refreshed;
+
+	private final Executor refresher;
+
 	NearCache(HomeProperties.Near properties, Clock clock, MeterRegistry meterRegistry) {
-		this(properties, clock, meterRegistry, ForkJoinPool.commonPool());
+		this(properties, clock, meterRegistry, ForkJoinPool.commonPool(), refresher());
 	}
 
 	/**
 	 * Caffeine evicts in maintenance work it hands to {@code maintenance}: the common
 	 * pool in production, so requests never wait for it; {@code Runnable::run} in tests
-	 * of the byte bound, so eviction has happened when a write returns.
+	 * of the byte bound, so eviction has happened when a write returns. Background
+	 * reloads run on {@code refresher}; when it refuses one, the page expires and the
+	 * next request loads it.
 	 */
-	NearCache(HomeProperties.Near properties, Clock clock, MeterRegistry meterRegistry, Executor maintenance) {
+	NearCache(HomeProperties.Near properties, Clock clock, MeterRegistry meterRegistry, Executor maintenance,
+			Executor refresher) {
 		this.properties = properties;
 		this.clock = clock;
+		this.refresher = refresher;
 		this.pages = Caffeine.newBuilder()
 			.executor(maintenance)
 			.maximumWeight(properties.maxSize().toBytes())
@@ -77,6 +101,17 @@ class NearCache {
 		this.hits = meterRegistry.counter("home.cache.lookups", "tier", "near", "result", "hit");
 		this.misses = meterRegistry.counter("home.cache.lookups", "tier", "near", "result", "miss");
 		this.coalesced = meterRegistry.counter("home.cache.lookups", "tier", "near", "result", "coalesced");
+		this.refreshed = meterRegistry.counter("home.cache.near.refreshes");
+	}
+
+	// two threads: a reload mostly waits for Redis; a full queue leaves pages to expire
+	private static ExecutorService refresher() {
+		AtomicInteger threads = new AtomicInteger();
+		return new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1000), (task) -> {
+			Thread thread = new Thread(task, "near-cache-refresh-" + threads.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
 	}
 
 	/**
@@ -100,11 +135,36 @@ class NearCache {
 	 */
 	RenderedPage peek(Viewer viewer) {
 		Entry entry = this.pages.getIfPresent(viewer);
-		if (entry != null && this.clock.instant().isBefore(entry.expiresAt())) {
-			this.hits.increment();
-			return entry.page();
+		if (entry == null) {
+			return null;
 		}
-		return null;
+		Instant now = this.clock.instant();
+		if (!now.isBefore(entry.expiresAt())) {
+			return null;
+		}
+		if (!now.isBefore(entry.refreshAt()) && entry.refreshing().compareAndSet(false, true)) {
+			refresh(viewer, entry);
+		}
+		this.hits.increment();
+		return entry.page();
+	}
+
+	private void refresh(Viewer viewer, Entry entry) {
+		try {
+			this.refresher.execute(() -> {
+				try {
+					load(viewer, entry.loader());
+					this.refreshed.increment();
+				}
+				catch (RuntimeException ex) {
+					// the page expires as it would have, and a request loads it
+					logger.debug("Reloading the home of {} in the background failed: {}", viewer, ex.toString());
+				}
+			});
+		}
+		catch (RejectedExecutionException ex) {
+			entry.refreshing().set(false);
+		}
 	}
 
 	/**
@@ -124,11 +184,10 @@ class NearCache {
 		}
 		try {
 			RenderedPage page = loader.apply(viewer);
-			Instant expiresAt = expiresAt(page);
+			Entry entry = entry(page, loader);
 			// an overtaken load does not even put: it would displace the page a load
 			// started after the invalidation may have kept meanwhile
-			if (expiresAt != null && !mine.overtaken) {
-				Entry entry = new Entry(page, expiresAt);
+			if (entry != null && !mine.overtaken) {
 				// put, then re-check: an invalidation that landed meanwhile either sees
 				// the entry and removes it, or has marked this load before the check
 				this.pages.put(viewer, entry);
@@ -196,21 +255,23 @@ class NearCache {
 		return this.pages.policy().eviction().map((eviction) -> eviction.weightedSize().orElse(0)).orElse(0L);
 	}
 
-	private Instant expiresAt(RenderedPage page) {
+	private Entry entry(RenderedPage page, Function<Viewer, RenderedPage> loader) {
 		if (!page.keepable()) {
 			return null;
 		}
 		Instant now = this.clock.instant();
 		if (page.stale()) {
-			return now.plus(this.properties.staleMaxAge());
+			Instant expiresAt = now.plus(this.properties.staleMaxAge());
+			return new Entry(page, expiresAt, expiresAt, loader, new AtomicBoolean());
 		}
-		// somewhere in the last quarter of the maximum age: pages kept at the same moment
-		// (after a restart, or after every page was dropped) would otherwise all expire
-		// together, every maximum age, and their reloads hit Redis and the CPU as one
-		// burst
+		Instant latest = now.plus(this.properties.maxAge());
+		Instant expiresAt = page.freshUntil().isBefore(latest) ? page.freshUntil() : latest;
+		// a point of its own: pages kept at the same moment (after a restart, or after
+		// every page was dropped) would otherwise be reloaded together, every maximum age
 		long maxAge = this.properties.maxAge().toNanos();
-		Instant latest = now.plusNanos(maxAge - ThreadLocalRandom.current().nextLong(maxAge / 4 + 1));
-		return page.freshUntil().isBefore(latest) ? page.freshUntil() : latest;
+		Instant refreshAt = now.plusNanos(maxAge / 2 + ThreadLocalRandom.current().nextLong(maxAge / 4 + 1));
+		return new Entry(page, refreshAt.isBefore(expiresAt) ? refreshAt : expiresAt, expiresAt, loader,
+				new AtomicBoolean());
 	}
 
 	private static RenderedPage join(CompletableFuture<RenderedPage> running) {
@@ -234,7 +295,24 @@ class NearCache {
 
 	}
 
-	private record Entry(RenderedPage page, Instant expiresAt) {
+	@Override
+	public void close() {
+		if (this.refresher instanceof ExecutorService executor) {
+			executor.shutdownNow();
+		}
+	}
+
+	/**
+	 * A kept page.
+	 *
+	 * @param page the page
+	 * @param refreshAt from when a request has it reloaded in the background
+	 * @param expiresAt from when it is not served
+	 * @param loader how it was loaded, for the background reload
+	 * @param refreshing whether its background reload was started
+	 */
+	private record Entry(RenderedPage page, Instant refreshAt, Instant expiresAt, Function<Viewer, RenderedPage> loader,
+			AtomicBoolean refreshing) {
 
 	}
 

@@ -5,11 +5,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.LongStream;
@@ -44,6 +48,8 @@ class NearCacheTests {
 	private final FrozenClock clock = FrozenClock.atAWholeSecond();
 
 	private final MeterRegistry meterRegistry = new SimpleMeterRegistry();
+
+	private final List<Runnable> refreshes = new CopyOnWriteArrayList<>();
 
 	private final NearCache cache = nearCache(DataSize.ofMegabytes(1));
 
@@ -272,25 +278,10 @@ class NearCacheTests {
 		void keepsAPageNoLongerThanTheMaximumAgeHoweverLongItsSectionsAreFresh() {
 			cache.load(ALICE, loader(fresh("alice's home")));
 
-			clock.advance(MAX_AGE.multipliedBy(3).dividedBy(4).minusMillis(1));
+			clock.advance(MAX_AGE.minusMillis(1));
 			assertThat(cache.peek(ALICE)).isNotNull();
-			clock.advance(MAX_AGE.dividedBy(4).plusMillis(1));
+			clock.advance(Duration.ofMillis(1));
 			assertThat(cache.peek(ALICE)).isNull();
-		}
-
-		@Test
-		void spreadsTheExpiryOfPagesKeptTogetherOverTheLastQuarterOfTheMaximumAge() {
-			List<Viewer> viewers = LongStream.rangeClosed(1, 200).mapToObj(Viewer::user).toList();
-			viewers.forEach((viewer) -> cache.load(viewer, loader(fresh("a home"))));
-
-			clock.advance(MAX_AGE.multipliedBy(3).dividedBy(4).minusMillis(1));
-			assertThat(viewers).allSatisfy((viewer) -> assertThat(cache.peek(viewer)).isNotNull());
-			// past seven eighths: about half of them expired, not all at the same moment
-			clock.advance(MAX_AGE.dividedBy(8));
-			long kept = viewers.stream().filter((viewer) -> cache.peek(viewer) != null).count();
-			assertThat(kept).isBetween(50L, 150L);
-			clock.advance(MAX_AGE.dividedBy(8).plusMillis(1));
-			assertThat(viewers).allSatisfy((viewer) -> assertThat(cache.peek(viewer)).isNull());
 		}
 
 		@Test
@@ -311,6 +302,73 @@ class NearCacheTests {
 			assertThat(cache.peek(ALICE)).isNull();
 			cache.load(ALICE, loader(withFallback));
 			assertThat(loads).hasValue(2);
+		}
+
+	}
+
+	@Nested
+	class BackgroundReloads {
+
+		@Test
+		void servesAPageAskedForLateInItsLifeAndReloadsItInTheBackground() {
+			NearCache reloading = nearCache(DataSize.ofMegabytes(1), Runnable::run);
+			AtomicReference<RenderedPage> current = new AtomicReference<>(fresh("alice's home"));
+			reloading.load(ALICE, (viewer) -> current.get());
+			current.set(fresh("alice's home, changed in Redis"));
+
+			clock.advance(MAX_AGE.multipliedBy(3).dividedBy(4));
+
+			assertThat(body(reloading.peek(ALICE))).isEqualTo("alice's home");
+			assertThat(body(reloading.peek(ALICE))).isEqualTo("alice's home, changed in Redis");
+			assertThat(meterRegistry.counter("home.cache.near.refreshes").count()).isEqualTo(1);
+			// kept for a whole maximum age from its reload
+			clock.advance(MAX_AGE.minusMillis(1));
+			assertThat(reloading.peek(ALICE)).isNotNull();
+		}
+
+		@Test
+		void reloadsAPageOnceHoweverManyRequestsFindItLateInItsLife() {
+			cache.load(ALICE, loader(fresh("alice's home")));
+			clock.advance(MAX_AGE.multipliedBy(3).dividedBy(4));
+
+			for (int request = 0; request < 5; request++) {
+				assertThat(cache.peek(ALICE)).isNotNull();
+			}
+
+			assertThat(refreshes).hasSize(1);
+			refreshes.get(0).run();
+			assertThat(loads).hasValue(2);
+		}
+
+		@Test
+		void spreadsTheReloadsOfPagesKeptTogetherOverAQuarterOfTheMaximumAge() {
+			List<Viewer> viewers = LongStream.rangeClosed(1, 200).mapToObj(Viewer::user).toList();
+			viewers.forEach((viewer) -> cache.load(viewer, loader(fresh("a home"))));
+
+			clock.advance(MAX_AGE.dividedBy(2).minusMillis(1));
+			viewers.forEach(cache::peek);
+			assertThat(refreshes).isEmpty();
+			// at five eighths: about half of them, not all at the same moment
+			clock.advance(MAX_AGE.dividedBy(8));
+			viewers.forEach(cache::peek);
+			assertThat(refreshes).hasSizeBetween(50, 150);
+			clock.advance(MAX_AGE.dividedBy(8).plusMillis(1));
+			viewers.forEach(cache::peek);
+			assertThat(refreshes).hasSize(viewers.size());
+		}
+
+		@Test
+		void leavesAPageToExpireWhenItsReloadIsRefused() {
+			NearCache refusing = nearCache(DataSize.ofMegabytes(1), (task) -> {
+				throw new RejectedExecutionException("queue full");
+			});
+			refusing.load(ALICE, loader(fresh("alice's home")));
+			clock.advance(MAX_AGE.multipliedBy(3).dividedBy(4));
+
+			assertThat(refusing.peek(ALICE)).isNotNull();
+			clock.advance(MAX_AGE.dividedBy(4));
+			assertThat(refusing.peek(ALICE)).isNull();
+			assertThat(loads).hasValue(1);
 		}
 
 	}
@@ -339,9 +397,14 @@ class NearCacheTests {
 	}
 
 	private NearCache nearCache(DataSize maxSize) {
+		// background reloads held until a test runs them
+		return nearCache(maxSize, this.refreshes::add);
+	}
+
+	private NearCache nearCache(DataSize maxSize, Executor refresher) {
 		// Caffeine's maintenance on the calling thread: evicted once a load returns
 		return new NearCache(new HomeProperties.Near(MAX_AGE, STALE_MAX_AGE, maxSize), this.clock, this.meterRegistry,
-				Runnable::run);
+				Runnable::run, refresher);
 	}
 
 	private RenderedPage fresh(String body) {

@@ -79,8 +79,8 @@ run_wrk() { # name, connections, lua, url
 }
 rps() { awk '/^Requests\/sec/ {print $2}' "$WORK/wrk-$1.txt"; }
 pct() { awk -v p="$2%" '$1 == p {print $2}' "$WORK/wrk-$1.txt"; }
-timeouts() { awk '/Socket errors/ {gsub(",", ""); print $NF + 0}' "$WORK/wrk-$1.txt" | tail -1; }
-non2xx() { awk '/Non-2xx/ {print $5 + 0}' "$WORK/wrk-$1.txt" | tail -1; }
+timeouts() { awk '/Socket errors/ {gsub(",", ""); t = $NF + 0} END {print t + 0}' "$WORK/wrk-$1.txt"; }
+non2xx() { awk '/Non-2xx/ {n = $5 + 0} END {print n + 0}' "$WORK/wrk-$1.txt"; }
 provisional() { awk '/provisional answers/ {print $3}' "$WORK/wrk-$1.txt"; }
 ms() { # a wrk duration (850.00us, 2.83ms, 1.20s) in milliseconds
 	awk -v d="$1" 'BEGIN { v = d + 0; if (d ~ /us$/) v /= 1000; else if (d ~ /[0-9]s$/) v *= 1000; printf "%.2f", v }'

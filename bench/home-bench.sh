@@ -155,11 +155,8 @@ run_wrk() { # name, connections, script, url
 	wrk -t"$THREADS" -c"$2" -d"$DURATION" --latency ${3:+-s "$3"} "$4" -- "$THREADS" >"$out" 2>&1 || true
 	cat "$out" >&2
 }
-rps() { awk '/^Requests\/sec/ {print $2}' "$WORK/wrk-$1.txt"; }
-pct() { awk -v p="$2%" '$1 == p {print $2}' "$WORK/wrk-$1.txt"; }
-ms() { # a wrk duration (850.00us, 2.83ms, 1.20s) in milliseconds
-	awk -v d="$1" 'BEGIN { v = d + 0; if (d ~ /us$/) v /= 1000; else if (d ~ /[0-9]s$/) v *= 1000; printf "%.2f", v }'
-}
+# shellcheck source=wrk-figures.sh
+source "$BENCH/wrk-figures.sh"
 errors() {
 	awk '/Socket errors/ {gsub(",", ""); s += $4 + $6 + $8 + $10} /Non-2xx/ {s += $5} END {print s + 0}' \
 		"$WORK/wrk-$1.txt"
@@ -262,8 +259,7 @@ nginx_rps=$(rps nginx)
 		printf '  round %d: core %6s req/s P99 %6s ms, nginx %6s req/s P99 %6s ms, P99 ratio %s\n' "$round" \
 			"$(rps "core$suffix")" "$core99" "$(rps "nginx$suffix")" "$nginx99" "$ratio"
 	done
-	printf 'median P99 ratio core/nginx over %d rounds: %s\n' "$ROUNDS" \
-		"$(printf '%s\n' "${ratios[@]}" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')"
+	printf 'median P99 ratio core/nginx over %d rounds: %s\n' "$ROUNDS" "$(median "${ratios[@]}")"
 	echo "payload: GET /home $(wc -c <"$WORK/www/home.json") bytes, the spec's GraphQL query" \
 		"$(wc -c <"$WORK/graphql-answer.json") bytes"
 	# wrk, nginx and the core share the machine; anything else running skews the figures

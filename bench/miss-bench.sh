@@ -77,15 +77,11 @@ run_wrk() { # name, connections, lua, url
 	wrk -t"$threads" -c"$2" -d"$DURATION" --timeout "$TIMEOUT" --latency -s "$3" "$4" -- "$threads" \
 		>"$WORK/wrk-$1.txt" 2>&1 || true
 }
-rps() { awk '/^Requests\/sec/ {print $2}' "$WORK/wrk-$1.txt"; }
-pct() { awk -v p="$2%" '$1 == p {print $2}' "$WORK/wrk-$1.txt"; }
+# shellcheck source=wrk-figures.sh
+source "$BENCH/wrk-figures.sh"
 timeouts() { awk '/Socket errors/ {gsub(",", ""); t = $NF + 0} END {print t + 0}' "$WORK/wrk-$1.txt"; }
 non2xx() { awk '/Non-2xx/ {n = $5 + 0} END {print n + 0}' "$WORK/wrk-$1.txt"; }
 provisional() { awk '/provisional answers/ {print $3}' "$WORK/wrk-$1.txt"; }
-ms() { # a wrk duration (850.00us, 2.83ms, 1.20s) in milliseconds
-	awk -v d="$1" 'BEGIN { v = d + 0; if (d ~ /us$/) v /= 1000; else if (d ~ /[0-9]s$/) v *= 1000; printf "%.2f", v }'
-}
-median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 say "each product alone: its own latency for new users, 1 connection and 16"
 first=5000000

@@ -393,9 +393,8 @@ class RateLimits {
 		synchronized void answered(ConsumptionProbe probe, long leased, long now) {
 			this.remaining = probe.getRemainingTokens();
 			if (probe.isConsumed() && leased > 0) {
-				// the tokens left keep their (earliest) expiry: the new lease may be of
-				// the
-				// bucket's next window
+				// the tokens left keep their earliest expiry: the new lease may be of
+				// the bucket's next window
 				long olderLeft = (now - this.olderExpiresAt < 0) ? this.older : 0;
 				long left = (now - this.expiresAt < 0) ? this.tokens : 0;
 				this.olderExpiresAt = (olderLeft > 0) ? this.olderExpiresAt : this.expiresAt;

@@ -11,6 +11,9 @@
 #   LEVELS="1 16" DURATION=10s bench/miss-bench.sh
 #   PAIRS=5 bench/miss-bench.sh            # the cold home at 1 connection and its floor in turn this many times
 #                                          # (default 3): what the core adds in each pair and the median
+#   CORE_JAVA_OPTIONS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -Xmx512m" bench/miss-bench.sh
+#                                          # the core's JVM options (default -Xms512m -Xmx512m: C2 and G1, as in
+#                                          # production; the example is the local platform's quick start)
 #   PROFILE=1 bench/miss-bench.sh          # also flame graphs of the miss path (async-profiler): wall clock per
 #                                          # thread at 1 connection, CPU and allocations at 16
 set -euo pipefail
@@ -28,6 +31,9 @@ export PLATFORM_CORE_PORT=$BASE PLATFORM_CORE_REPLICA_PORT=$((BASE + 10)) PLATFO
 	PLATFORM_CORE_MANAGEMENT_PORT=$((BASE + 1000)) PLATFORM_FIRST_PRODUCT_MANAGEMENT_PORT=$((BASE + 1001)) \
 	PLATFORM_POSTGRES_PORT=$((BASE + 2432)) PLATFORM_REDIS_PORT=$((BASE + 2379)) PLATFORM_KAFKA_PORT=$((BASE + 2092)) \
 	PLATFORM_WEB_PORT=$((BASE + 3000)) PLATFORM_ADMIN_PORT=$((BASE + 99)) PLATFORM_HOME=$WORK/platform
+# the core as in production (C2 and G1), not on the platform's quick-start settings (C1 only, serial GC) the products
+# keep: five JVMs compiling with C2 at once would hold this machine's two cores for minutes
+export PLATFORM_CORE_JAVA_OPTIONS=${CORE_JAVA_OPTIONS:-"-Xms512m -Xmx512m"}
 CORE=http://127.0.0.1:$BASE
 PRODUCTS=(car-insurance health-insurance house-insurance banking)
 

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,13 @@ import java.util.stream.Stream;
  * one under test.
  */
 public final class ServiceProcess implements AutoCloseable {
+
+	/**
+	 * A laptop's settings: C1 only and the serial collector start a service in a few
+	 * seconds and keep five JVMs small, at the price of slower code than production's.
+	 */
+	public static final List<String> QUICK_START_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+			"-Xss512k", "-Xmx512m");
 
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -67,10 +75,31 @@ public final class ServiceProcess implements AutoCloseable {
 	 */
 	public static ServiceProcess start(String name, String module, int port, Map<String, String> environment,
 			Path repositoryRoot, Path logDirectory) {
+		return start(name, module, port, environment, repositoryRoot, logDirectory, QUICK_START_JVM_OPTIONS);
+	}
+
+	/**
+	 * Starts {@code <module>/target/<module>-*.jar} under a name of its own with the
+	 * given JVM options.
+	 * @param name the process's name and log file name, e.g. {@code core-service-2}
+	 * @param module the Maven module, e.g. {@code core-service}
+	 * @param port its {@code SERVER_PORT}
+	 * @param environment further environment variables
+	 * @param repositoryRoot the checkout
+	 * @param logDirectory where {@code <name>.log} goes
+	 * @param jvmOptions the options before {@code -jar}, e.g.
+	 * {@link #QUICK_START_JVM_OPTIONS}
+	 * @return the started process; call {@link #awaitHealthy(Duration)} before using it
+	 */
+	public static ServiceProcess start(String name, String module, int port, Map<String, String> environment,
+			Path repositoryRoot, Path logDirectory, List<String> jvmOptions) {
 		Path jar = executableJar(repositoryRoot.resolve(module).resolve("target"), module);
 		Path log = logDirectory.resolve(name + ".log");
-		List<String> command = List.of(javaExecutable(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k",
-				"-Xmx512m", "-jar", jar.toString());
+		List<String> command = new ArrayList<>();
+		command.add(javaExecutable());
+		command.addAll(jvmOptions);
+		command.add("-jar");
+		command.add(jar.toString());
 		ProcessBuilder builder = new ProcessBuilder(ChildProcesses.detachedFromTerminal(command))
 			.redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))

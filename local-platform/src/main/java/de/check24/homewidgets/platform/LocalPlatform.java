@@ -141,7 +141,7 @@ public final class LocalPlatform implements AutoCloseable {
 		for (PlatformProduct product : this.settings.products()) {
 			ServiceComponent service = new ServiceComponent(product.key(), product.module(), product.processName(),
 					product.port(), product.metricsUrl(), productEnvironment(product), this.settings.repositoryRoot(),
-					logs);
+					logs, this.settings.javaOptions());
 			this.products.add(service);
 			add(service);
 			step(service::launch);
@@ -150,7 +150,8 @@ public final class LocalPlatform implements AutoCloseable {
 			Map<String, String> environment = new LinkedHashMap<>(coreEnvironment());
 			environment.put("MANAGEMENT_PORT", Integer.toString(replica.managementPort()));
 			ServiceComponent core = new ServiceComponent(replica.name(), "core-service", replica.logName(),
-					replica.port(), replica.metricsUrl(), environment, this.settings.repositoryRoot(), logs);
+					replica.port(), replica.metricsUrl(), environment, this.settings.repositoryRoot(), logs,
+					this.settings.coreJavaOptions());
 			this.cores.add(core);
 			add(core);
 			step(core::launch);

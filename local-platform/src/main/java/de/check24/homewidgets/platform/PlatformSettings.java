@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import de.check24.homewidgets.infrastructure.ServiceProcess;
+
 /**
  * How the local platform runs. Every value has a default and an environment variable.
  *
@@ -36,16 +38,24 @@ import java.util.Map;
  * @param webPort the web client ({@code PLATFORM_WEB_PORT}, 3000)
  * @param adminPort the admin endpoint that {@code ./platform.sh stop|start|status} talks
  * to ({@code PLATFORM_ADMIN_PORT}, 8099)
+ * @param javaOptions the JVM options of the product processes
+ * ({@code PLATFORM_JAVA_OPTIONS}, separated by spaces; default
+ * {@link ServiceProcess#QUICK_START_JVM_OPTIONS}, a quick start over fast code)
+ * @param coreJavaOptions the JVM options of the core processes
+ * ({@code PLATFORM_CORE_JAVA_OPTIONS}; default {@code javaOptions})
  */
 record PlatformSettings(Path repositoryRoot, Path home, boolean clean, int corePort, int coreReplicas,
 		int firstCoreReplicaPort, int coreManagementPort, List<PlatformProduct> products, int postgresPort,
-		int redisPort, int kafkaPort, boolean kafkaAutoCreateTopics, int webPort, int adminPort) {
+		int redisPort, int kafkaPort, boolean kafkaAutoCreateTopics, int webPort, int adminPort,
+		List<String> javaOptions, List<String> coreJavaOptions) {
 
 	PlatformSettings {
 		if (coreReplicas < 1 || coreReplicas > 9) {
 			throw new IllegalArgumentException("Core replicas must be between 1 and 9, was " + coreReplicas);
 		}
 		products = List.copyOf(products);
+		javaOptions = List.copyOf(javaOptions);
+		coreJavaOptions = List.copyOf(coreJavaOptions);
 	}
 
 	static PlatformSettings from(Map<String, String> environment, List<String> args, Path workingDirectory) {
@@ -71,14 +81,18 @@ record PlatformSettings(Path repositoryRoot, Path home, boolean clean, int coreP
 				port(environment, "PLATFORM_POSTGRES_PORT", 15432), port(environment, "PLATFORM_REDIS_PORT", 16379),
 				port(environment, "PLATFORM_KAFKA_PORT", 19092),
 				Boolean.parseBoolean(environment.getOrDefault("PLATFORM_KAFKA_AUTO_CREATE_TOPICS", "false")),
-				port(environment, "PLATFORM_WEB_PORT", 3000), port(environment, "PLATFORM_ADMIN_PORT", 8099));
+				port(environment, "PLATFORM_WEB_PORT", 3000), port(environment, "PLATFORM_ADMIN_PORT", 8099),
+				javaOptions(environment.get("PLATFORM_JAVA_OPTIONS"), ServiceProcess.QUICK_START_JVM_OPTIONS),
+				javaOptions(environment.get("PLATFORM_CORE_JAVA_OPTIONS"),
+						javaOptions(environment.get("PLATFORM_JAVA_OPTIONS"), ServiceProcess.QUICK_START_JVM_OPTIONS)));
 	}
 
 	/** The same platform running other products, e.g. a fifth one. */
 	PlatformSettings withProducts(List<PlatformProduct> products) {
 		return new PlatformSettings(this.repositoryRoot, this.home, this.clean, this.corePort, this.coreReplicas,
 				this.firstCoreReplicaPort, this.coreManagementPort, products, this.postgresPort, this.redisPort,
-				this.kafkaPort, this.kafkaAutoCreateTopics, this.webPort, this.adminPort);
+				this.kafkaPort, this.kafkaAutoCreateTopics, this.webPort, this.adminPort, this.javaOptions,
+				this.coreJavaOptions);
 	}
 
 	/** Where clients, the web client and the products reach the core. */
@@ -109,6 +123,13 @@ record PlatformSettings(Path repositoryRoot, Path home, boolean clean, int coreP
 
 	private static List<String> keys(String products) {
 		return Arrays.stream(products.split(",")).map(String::trim).filter((key) -> !key.isEmpty()).toList();
+	}
+
+	private static List<String> javaOptions(String value, List<String> fallback) {
+		if (value == null || value.isBlank()) {
+			return fallback;
+		}
+		return Arrays.stream(value.trim().split("\\s+")).toList();
 	}
 
 	private static int replicas(Map<String, String> environment, List<String> args) {

@@ -2,6 +2,7 @@ package de.check24.homewidgets.platform;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import de.check24.homewidgets.infrastructure.ServiceProcess;
@@ -30,10 +31,12 @@ final class ServiceComponent implements Component {
 
 	private final Path logs;
 
+	private final List<String> jvmOptions;
+
 	private volatile ServiceProcess process;
 
 	ServiceComponent(String name, String module, String logName, int port, String metricsUrl,
-			Map<String, String> environment, Path repositoryRoot, Path logs) {
+			Map<String, String> environment, Path repositoryRoot, Path logs, List<String> jvmOptions) {
 		this.name = name;
 		this.module = module;
 		this.logName = logName;
@@ -42,6 +45,7 @@ final class ServiceComponent implements Component {
 		this.environment = Map.copyOf(environment);
 		this.repositoryRoot = repositoryRoot;
 		this.logs = logs;
+		this.jvmOptions = List.copyOf(jvmOptions);
 	}
 
 	@Override
@@ -53,7 +57,7 @@ final class ServiceComponent implements Component {
 	synchronized void launch() {
 		if (!isRunning()) {
 			this.process = ServiceProcess.start(this.logName, this.module, this.port, this.environment,
-					this.repositoryRoot, this.logs);
+					this.repositoryRoot, this.logs, this.jvmOptions);
 		}
 	}
 

@@ -33,6 +33,24 @@ class PlatformSettingsTests {
 	}
 
 	@Test
+	void startsEveryServiceQuicklyUnlessToldToRunItLikeProduction() {
+		PlatformSettings quick = PlatformSettings.from(Map.of(), List.of(), ROOT);
+		assertThat(quick.javaOptions()).containsExactly("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k",
+				"-Xmx512m");
+		assertThat(quick.coreJavaOptions()).isEqualTo(quick.javaOptions());
+
+		PlatformSettings production = PlatformSettings.from(Map.of("PLATFORM_JAVA_OPTIONS", " -Xms512m  -Xmx512m "),
+				List.of(), ROOT);
+		assertThat(production.javaOptions()).containsExactly("-Xms512m", "-Xmx512m");
+		assertThat(production.coreJavaOptions()).containsExactly("-Xms512m", "-Xmx512m");
+
+		PlatformSettings coreOnly = PlatformSettings.from(Map.of("PLATFORM_CORE_JAVA_OPTIONS", "-Xmx1g"), List.of(),
+				ROOT);
+		assertThat(coreOnly.coreJavaOptions()).containsExactly("-Xmx1g");
+		assertThat(coreOnly.javaOptions()).isEqualTo(quick.javaOptions());
+	}
+
+	@Test
 	void putsTwoReplicasOnTheirOwnPortsBehindTheLoadBalancer() {
 		PlatformSettings settings = PlatformSettings.from(Map.of(), List.of("--replicas", "2"), ROOT);
 

@@ -39,6 +39,12 @@ import org.slf4j.LoggerFactory;
  * busy client's requests rarely wait at all. A lease never lets a client past its limit;
  * its price is that a client whose requests move to another replica may be refused up to
  * a lease and a half early.
+ * <p>
+ * The first request of a client this replica has not counted yet does not wait for Redis
+ * either: it passes while its bucket is asked for the first lease, which takes its token,
+ * so it is counted all the same (a cold home for a new user then pays no Redis round trip
+ * for its limits). A client already over its limit through other replicas gets that one
+ * request through: one per replica, and again after a minute without requests here.
  */
 class RateLimits {
 
@@ -111,7 +117,11 @@ class RateLimits {
 		}
 		CompletableFuture<Void> leasing = lease.leasing();
 		if (leasing == null) {
-			return ask(limit, redisKey, lease);
+			boolean first = lease.first();
+			CompletableFuture<ConsumptionProbe> asked = ask(limit, redisKey, lease);
+			// a client this replica has not counted yet: its first request does not
+			// wait for Redis, whose answer counts it all the same
+			return (first && !asked.isDone()) ? CompletableFuture.completedFuture(LEASED) : asked;
 		}
 		// a lease is on its way: its tokens, rather than a call to Redis of our own
 		return leasing.thenCompose((ignored) -> fromLease(limit, redisKey, lease)
@@ -327,6 +337,8 @@ class RateLimits {
 		/** Completes when the lease on its way has been answered; null when none is. */
 		private CompletableFuture<Void> leasing;
 
+		private boolean asked;
+
 		synchronized Taking take(long now, long most) {
 			if (this.older > 0 && now - this.olderExpiresAt < 0) {
 				this.older--;
@@ -347,6 +359,13 @@ class RateLimits {
 
 		synchronized CompletableFuture<Void> leasing() {
 			return this.leasing;
+		}
+
+		/** Whether this is the first call to Redis for the bucket, once. */
+		synchronized boolean first() {
+			boolean first = !this.asked;
+			this.asked = true;
+			return first;
 		}
 
 		/**

@@ -2,15 +2,28 @@ package de.check24.homewidgets.core.ratelimit;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.AsyncBucketProxy;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
+import static org.mockito.Mockito.mock;
 
 /**
  * The limits while Redis cannot count: each replica counts in its own memory, so requests
@@ -63,6 +76,31 @@ class RateLimitsTests {
 		assertThat(this.connections).hasValue(1);
 		assertThat(this.redis.getMetrics().getNumberOfFailedCalls()).isEqualTo(1);
 		assertThat(count("home.rate.limit.local")).isEqualTo(1);
+	}
+
+	@Test
+	void letsANewClientsFirstRequestPassWhileRedisCountsIt() throws Exception {
+		CompletableFuture<ConsumptionProbe> redisAnswer = new CompletableFuture<>();
+		AsyncBucketProxy bucket = mock(AsyncBucketProxy.class);
+		given(bucket.tryConsumeAndReturnRemaining(anyLong())).willReturn(redisAnswer);
+		@SuppressWarnings("unchecked")
+		AsyncProxyManager<String> redisBuckets = mock(AsyncProxyManager.class, RETURNS_DEEP_STUBS);
+		given(redisBuckets.builder().withOptimization(any()).build(anyString(), any(BucketConfiguration.class)))
+			.willReturn(bucket);
+		RateLimits limits = limits(() -> redisBuckets);
+
+		// Redis has not answered yet (and never would: waiting for it would hang)
+		assertThat(assertTimeoutPreemptively(Duration.ofSeconds(5), () -> limits.consume("10.0.0.1", null))).isNull();
+
+		// the client's next request waits for Redis, which says the client used its limit
+		// up elsewhere
+		CompletableFuture<RateLimits.Exceeded> next = CompletableFuture
+			.supplyAsync(() -> limits.consume("10.0.0.1", null));
+		await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !next.isDone());
+		redisAnswer
+			.complete(ConsumptionProbe.rejected(0, Duration.ofSeconds(20).toNanos(), Duration.ofSeconds(20).toNanos()));
+		assertThat(next.get(5, TimeUnit.SECONDS)).isNotNull().extracting(RateLimits.Exceeded::name).isEqualTo("ip");
+		assertThat(count("home.rate.limit.local")).isZero();
 	}
 
 	@Test

@@ -95,7 +95,7 @@ public class HomeSections {
 		}
 		if (!toFetch.isEmpty()) {
 			Map<Product, ProductSection> fetched = this.products.widgets(viewer.userId(), toFetch);
-			Map<Product, CachedSection> stored = this.store.store(viewer, cached, fetched.values(), now);
+			Map<Product, CachedSection> stored = this.store.storeBehind(viewer, cached, fetched.values(), now);
 			CachedSections generic = null;
 			for (Product product : toFetch) {
 				ProductSection section = fetched.get(product);

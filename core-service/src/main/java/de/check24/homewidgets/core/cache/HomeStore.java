@@ -10,8 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.async.RedisScriptingAsyncCommands;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
@@ -152,30 +156,94 @@ class HomeStore {
 	 */
 	Map<Product, CachedSection> store(Viewer viewer, CachedSections basis, Collection<ProductSection> fetched,
 			Instant fetchedAt) {
-		// what is stored is what is read back: millisecond precision, so a page rendered
-		// from Redis has the same bytes and ETag as the one rendered when it was fetched
-		Instant storedAt = fetchedAt.truncatedTo(ChronoUnit.MILLIS);
+		Instant storedAt = storedAt(fetchedAt);
+		List<ProductSection> real = real(fetched);
+		if (basis.available() && !real.isEmpty()) {
+			write(viewer, basis, real, storedAt);
+		}
+		return toCached(real, storedAt);
+	}
+
+	/**
+	 * Caches freshly fetched sections as {@link #store} does, without waiting for Redis's
+	 * answer: the commands are sent on the connection this replica shares for all its
+	 * Redis calls, which Redis answers in order, so every later read of this replica
+	 * finds them (another replica may miss the home for a round trip). A cold home's page
+	 * then goes out without its last round trip.
+	 * @param viewer whose home
+	 * @param basis what {@link #read(Viewer)} returned before the fetch
+	 * @param fetched the fetched sections
+	 * @param fetchedAt when the fetch started
+	 * @return the real sections fetched, keyed by product
+	 */
+	Map<Product, CachedSection> storeBehind(Viewer viewer, CachedSections basis, Collection<ProductSection> fetched,
+			Instant fetchedAt) {
+		Instant storedAt = storedAt(fetchedAt);
+		List<ProductSection> real = real(fetched);
+		if (basis.available() && !real.isEmpty()) {
+			List<String> digests = this.blobs.storeBehind(real.stream().map(ProductSection::widgets).toList());
+			String home = HomeKeys.home(viewer);
+			byte[][] arguments = writeArguments(basis, real, storedAt, digests).stream()
+				.map((argument) -> argument.getBytes(StandardCharsets.UTF_8))
+				.toArray(byte[][]::new);
+			this.guard.send("write", () -> this.redis.execute((RedisCallback<CompletionStage<Long>>) (connection) -> {
+				RedisScriptingAsyncCommands<byte[], byte[]> scripting = scripting(connection.getNativeConnection());
+				RedisFuture<Long> written = scripting.eval(WRITE.getScriptAsString(), ScriptOutputType.INTEGER,
+						new byte[][] { home.getBytes(StandardCharsets.UTF_8) }, arguments);
+				return written.whenComplete((result, failure) -> {
+					if (failure == null && (result == null || result == 0L)) {
+						logger.debug("Not caching {}: invalidated while fetching", viewer);
+					}
+				});
+			}));
+		}
+		return toCached(real, storedAt);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static RedisScriptingAsyncCommands<byte[], byte[]> scripting(Object nativeConnection) {
+		return (RedisScriptingAsyncCommands<byte[], byte[]>) nativeConnection;
+	}
+
+	// what is stored is what is read back: millisecond precision, so a page rendered from
+	// Redis has the same bytes and ETag as the one rendered when it was fetched
+	private static Instant storedAt(Instant fetchedAt) {
+		return fetchedAt.truncatedTo(ChronoUnit.MILLIS);
+	}
+
+	private static List<ProductSection> real(Collection<ProductSection> fetched) {
+		return fetched.stream().filter(ProductSection::available).toList();
+	}
+
+	// the generation read, the key's TTL, then each section's field and reference
+	private List<String> writeArguments(CachedSections basis, List<ProductSection> real, Instant storedAt,
+			List<String> digests) {
+		List<String> arguments = new ArrayList<>();
+		arguments.add(basis.generation());
+		arguments.add(String.valueOf(this.keyTtl.toMillis()));
+		for (int i = 0; i < real.size(); i++) {
+			arguments.add(real.get(i).product().section());
+			arguments.add(new SectionRef(storedAt, digests.get(i)).toString());
+		}
+		return arguments;
+	}
+
+	private Map<Product, CachedSection> toCached(List<ProductSection> real, Instant storedAt) {
 		Map<Product, CachedSection> stored = new LinkedHashMap<>();
-		List<ProductSection> real = fetched.stream().filter(ProductSection::available).toList();
 		for (ProductSection section : real) {
 			stored.put(section.product(), toCached(section.product(), section.widgets(), storedAt));
 		}
-		if (basis.available() && !stored.isEmpty()) {
-			List<String> digests = this.blobs.store(real.stream().map(ProductSection::widgets).toList());
-			List<String> arguments = new ArrayList<>();
-			arguments.add(basis.generation());
-			arguments.add(String.valueOf(this.keyTtl.toMillis()));
-			for (int i = 0; i < real.size(); i++) {
-				arguments.add(real.get(i).product().section());
-				arguments.add(new SectionRef(storedAt, digests.get(i)).toString());
-			}
-			Long written = this.guard.call("write",
-					() -> this.redis.execute(WRITE, List.of(HomeKeys.home(viewer)), arguments.toArray()), 0L);
-			if (written == null || written == 0L) {
-				logger.debug("Not caching {}: invalidated while fetching or Redis unavailable", viewer);
-			}
-		}
 		return stored;
+	}
+
+	private void write(Viewer viewer, CachedSections basis, List<ProductSection> real, Instant storedAt) {
+		List<String> digests = this.blobs.store(real.stream().map(ProductSection::widgets).toList());
+		List<String> arguments = writeArguments(basis, real, storedAt, digests);
+		Long written = this.guard.call("write",
+				() -> this.redis.execute(WRITE, List.of(HomeKeys.home(viewer)), arguments.toArray()), 0L);
+		if (written == null || written == 0L) {
+			logger.debug("Not caching {}: invalidated while fetching or Redis unavailable", viewer);
+		}
 	}
 
 	/**

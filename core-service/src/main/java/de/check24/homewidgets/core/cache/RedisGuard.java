@@ -1,5 +1,7 @@
 package de.check24.homewidgets.core.cache;
 
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -28,6 +30,37 @@ class RedisGuard {
 		this.failures = Counter.builder("home.cache.redis.failures")
 			.description("Redis calls that failed or were skipped while Redis was unavailable")
 			.register(meterRegistry);
+	}
+
+	/**
+	 * Sends commands without waiting for their answer; the breaker and the failure count
+	 * learn how they ended. Skipped while the breaker is open.
+	 * @param operation what the commands do, for the log
+	 * @param commands sends the commands and returns their completion
+	 */
+	void send(String operation, Supplier<? extends CompletionStage<?>> commands) {
+		if (!this.circuitBreaker.tryAcquirePermission()) {
+			this.failures.increment();
+			return;
+		}
+		long started = System.nanoTime();
+		try {
+			commands.get().whenComplete((result, failure) -> ended(operation, started, failure));
+		}
+		catch (RuntimeException ex) {
+			ended(operation, started, ex);
+		}
+	}
+
+	private void ended(String operation, long started, Throwable failure) {
+		long elapsed = System.nanoTime() - started;
+		if (failure == null) {
+			this.circuitBreaker.onSuccess(elapsed, TimeUnit.NANOSECONDS);
+			return;
+		}
+		this.circuitBreaker.onError(elapsed, TimeUnit.NANOSECONDS, failure);
+		this.failures.increment();
+		logger.warn("Redis {} failed, continuing without cache: {}", operation, failure.toString());
 	}
 
 	<T> T call(String operation, Supplier<T> call, T fallback) {

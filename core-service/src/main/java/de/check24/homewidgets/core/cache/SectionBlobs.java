@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
@@ -107,6 +108,43 @@ class SectionBlobs {
 	 * @return the digest each list is stored under, in the same order
 	 */
 	List<String> store(List<List<HomeWidget>> sections) {
+		Blobs blobs = blobs(sections);
+		if (!blobs.toWrite().isEmpty()) {
+			Boolean stored = this.guard.call("store sections", () -> {
+				List<RedisFuture<String>> writes = send(blobs.toWrite());
+				if (!LettuceFutures.awaitAll(WRITE_TIMEOUT, writes.toArray(new RedisFuture<?>[0]))) {
+					throw new QueryTimeoutException(
+							"Redis did not store " + blobs.toWrite().size() + " section(s) in time");
+				}
+				return true;
+			}, false);
+			if (Boolean.TRUE.equals(stored)) {
+				blobs.written(this.written);
+			}
+		}
+		return blobs.digests();
+	}
+
+	/**
+	 * Stores sections' widgets, each once, without waiting for Redis's answer (see
+	 * {@link HomeStore#storeBehind}).
+	 * @param sections the widgets of each section to store
+	 * @return the digest each list is stored under, in the same order
+	 */
+	List<String> storeBehind(List<List<HomeWidget>> sections) {
+		Blobs blobs = blobs(sections);
+		if (!blobs.toWrite().isEmpty()) {
+			this.guard.send("store sections", () -> {
+				List<RedisFuture<String>> writes = send(blobs.toWrite());
+				return CompletableFuture
+					.allOf(writes.stream().map(RedisFuture::toCompletableFuture).toArray(CompletableFuture[]::new))
+					.thenRun(() -> blobs.written(this.written));
+			});
+		}
+		return blobs.digests();
+	}
+
+	private Blobs blobs(List<List<HomeWidget>> sections) {
 		List<String> digests = new ArrayList<>(sections.size());
 		Map<String, byte[]> toWrite = new HashMap<>();
 		Instant now = this.clock.instant();
@@ -120,29 +158,20 @@ class SectionBlobs {
 				toWrite.put(HomeKeys.section(digest), encode(json));
 			}
 		}
-		if (!toWrite.isEmpty()) {
-			Boolean stored = this.guard.call("store sections", () -> writeAll(toWrite), false);
-			if (Boolean.TRUE.equals(stored)) {
-				toWrite.keySet().forEach((key) -> this.written.put(HomeKeys.digestOf(key), now));
-			}
-		}
-		return digests;
+		return new Blobs(digests, toWrite, now);
 	}
 
 	// every blob in one round trip on the cache's shared connection (single node or
 	// cluster; the commands' own timeout bounds each), where one SET after the other cost
 	// a round trip per section on every cold home
-	private boolean writeAll(Map<String, byte[]> blobs) {
-		return Boolean.TRUE.equals(this.redis.execute((RedisCallback<Boolean>) (connection) -> {
+	private List<RedisFuture<String>> send(Map<String, byte[]> blobs) {
+		return this.redis.execute((RedisCallback<List<RedisFuture<String>>>) (connection) -> {
 			RedisStringAsyncCommands<byte[], byte[]> commands = asyncCommands(connection.getNativeConnection());
 			SetArgs expiry = SetArgs.Builder.px(this.blobTtl.toMillis());
 			List<RedisFuture<String>> writes = new ArrayList<>(blobs.size());
 			blobs.forEach((key, blob) -> writes.add(commands.set(key.getBytes(StandardCharsets.UTF_8), blob, expiry)));
-			if (!LettuceFutures.awaitAll(WRITE_TIMEOUT, writes.toArray(new RedisFuture<?>[0]))) {
-				throw new QueryTimeoutException("Redis did not store " + blobs.size() + " section(s) in time");
-			}
-			return true;
-		}));
+			return writes;
+		});
 	}
 
 	@SuppressWarnings("unchecked")
@@ -276,6 +305,18 @@ class SectionBlobs {
 		finally {
 			inflater.end();
 		}
+	}
+
+	/**
+	 * Sections about to be stored: their digests, the blobs Redis needs (new, or not
+	 * written for a while), and when.
+	 */
+	private record Blobs(List<String> digests, Map<String, byte[]> toWrite, Instant at) {
+
+		void written(Cache<String, Instant> written) {
+			this.toWrite.keySet().forEach((key) -> written.put(HomeKeys.digestOf(key), this.at));
+		}
+
 	}
 
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
+import org.mockito.stubbing.Answer;
 
 import de.check24.homewidgets.core.products.HomeWidget;
 import de.check24.homewidgets.core.products.Product;
@@ -74,7 +75,7 @@ class HomeSectionsTests {
 				.forEach((product) -> asked.put(product, this.answers.get(product)));
 			return asked;
 		});
-		given(this.store.store(any(), any(), anyCollection(), any())).willAnswer((invocation) -> {
+		Answer<Map<Product, CachedSection>> realSections = (invocation) -> {
 			Map<Product, CachedSection> stored = new LinkedHashMap<>();
 			Instant fetchedAt = invocation.getArgument(3);
 			invocation.<Collection<ProductSection>>getArgument(2)
@@ -83,7 +84,9 @@ class HomeSectionsTests {
 				.forEach((section) -> stored.put(section.product(), new CachedSection(section.product(),
 						section.widgets(), fetchedAt, fetchedAt.plus(TTL), fetchedAt.plus(TTL).plus(GRACE))));
 			return stored;
-		});
+		};
+		given(this.store.store(any(), any(), anyCollection(), any())).willAnswer(realSections);
+		given(this.store.storeBehind(any(), any(), anyCollection(), any())).willAnswer(realSections);
 	}
 
 	@Nested
@@ -155,8 +158,9 @@ class HomeSectionsTests {
 			assertThat(home.stale()).isFalse();
 			then(products).should().widgets(7L, List.of(CAR_INSURANCE, HOUSE_INSURANCE));
 			ArgumentCaptor<Collection<ProductSection>> stored = ArgumentCaptor.captor();
-			then(store).should().store(eq(ALICE), eq(cached), stored.capture(), eq(now));
+			then(store).should().storeBehind(eq(ALICE), eq(cached), stored.capture(), eq(now));
 			assertThat(stored.getValue()).containsExactly(answers.get(CAR_INSURANCE), answers.get(HOUSE_INSURANCE));
+			then(store).should(never()).store(any(), any(), anyCollection(), any());
 			then(refresher).shouldHaveNoInteractions();
 		}
 

@@ -7,7 +7,7 @@
 # Starts the local platform (embedded PostgreSQL, Redis, Kafka, the four product services and the core, from the
 # built jars) on shifted ports, and stops it again. Needs a JDK 17 and wrk (apt-get install -y wrk).
 #
-#   bench/miss-bench.sh                    # DURATION=20s per level
+#   bench/miss-bench.sh                    # DURATION=20s per level, after WARMUP=60s of misses at 4 connections
 #   LEVELS="1 16" DURATION=10s bench/miss-bench.sh
 #   PAIRS=5 bench/miss-bench.sh            # the cold home at 1 connection and its floor in turn this many times
 #                                          # (default 3): what the core adds in each pair and the median
@@ -98,9 +98,10 @@ for i in "${!PRODUCTS[@]}"; do
 	DURATION=${PRODUCT_DURATION:-8s} run_wrk "$key-16" 16 "$WORK/$key.lua" "http://127.0.0.1:$((BASE + 1 + i))"
 done
 
-say "warming the core's miss path (JIT), 4 connections"
+# C2 on two busy cores needs about a minute of misses: with 20 s the first pairs still ran on colder code
+say "warming the core's miss path (JIT), 4 connections, ${WARMUP:-60s}"
 tokens users "$HOME_JWT_SECRET" 1000000 20000 "$WORK/warmup.lua"
-DURATION=${WARMUP:-20s} run_wrk warmup 4 "$WORK/warmup.lua" "$CORE"
+DURATION=${WARMUP:-60s} run_wrk warmup 4 "$WORK/warmup.lua" "$CORE"
 
 # shellcheck source=async-profiler.sh
 source "$BENCH/async-profiler.sh"

@@ -70,6 +70,8 @@ record PlatformSettings(Path repositoryRoot, Path home, boolean clean, int coreP
 		}
 		Path root = workingDirectory.toAbsolutePath().normalize();
 		String products = environment.getOrDefault("PLATFORM_PRODUCTS", String.join(",", PlatformProduct.DEFAULT_KEYS));
+		List<String> javaOptions = javaOptions(environment.get("PLATFORM_JAVA_OPTIONS"),
+				ServiceProcess.QUICK_START_JVM_OPTIONS);
 		return new PlatformSettings(root,
 				Path.of(environment.getOrDefault("PLATFORM_HOME", root.resolve(".local-platform").toString())),
 				args.contains("--clean"), port(environment, "PLATFORM_CORE_PORT", 8000), replicas(environment, args),
@@ -82,9 +84,7 @@ record PlatformSettings(Path repositoryRoot, Path home, boolean clean, int coreP
 				port(environment, "PLATFORM_KAFKA_PORT", 19092),
 				Boolean.parseBoolean(environment.getOrDefault("PLATFORM_KAFKA_AUTO_CREATE_TOPICS", "false")),
 				port(environment, "PLATFORM_WEB_PORT", 3000), port(environment, "PLATFORM_ADMIN_PORT", 8099),
-				javaOptions(environment.get("PLATFORM_JAVA_OPTIONS"), ServiceProcess.QUICK_START_JVM_OPTIONS),
-				javaOptions(environment.get("PLATFORM_CORE_JAVA_OPTIONS"),
-						javaOptions(environment.get("PLATFORM_JAVA_OPTIONS"), ServiceProcess.QUICK_START_JVM_OPTIONS)));
+				javaOptions, javaOptions(environment.get("PLATFORM_CORE_JAVA_OPTIONS"), javaOptions));
 	}
 
 	/** The same platform running other products, e.g. a fifth one. */

@@ -103,7 +103,7 @@ tokens() { java -cp "$(cat "$WORK/test.classpath")" "$BENCH/BenchTokens.java" us
 say "minting $USERS user tokens and warming their homes"
 tokens 1 "$USERS" "$WORK/users.lua"
 sed -n 's/^  {"\/home", "\(.*\)"},$/\1/p' "$WORK/users.lua" >"$WORK/users.txt"
-xargs -P 16 -I{} curl -fsS -o /dev/null -H "Authorization: Bearer {}" "http://127.0.0.1:$CORE_PORT/home" \
+xargs -P 16 -I{} curl -fsS --retry 5 -o /dev/null -H "Authorization: Bearer {}" "http://127.0.0.1:$CORE_PORT/home" \
 	<"$WORK/users.txt"
 TOKEN=$(head -1 "$WORK/users.txt")
 curl -fsS -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$CORE_PORT/home" -o "$WORK/www/home.json"

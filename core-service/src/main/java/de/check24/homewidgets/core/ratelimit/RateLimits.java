@@ -34,17 +34,26 @@ import org.slf4j.LoggerFactory;
  * of 1000 per address) and only while the bucket has at least four leases left, so near
  * the limit every request asks Redis and the limit holds exactly; one lease at a time per
  * bucket, so a burst of one client's requests takes one lease, and the requests that find
- * the lease used up while the next one is on its way wait for its tokens instead of each
- * calling Redis. The next lease is asked for once half of the current one is used, so a
- * busy client's requests rarely wait at all. A lease never lets a client past its limit;
- * its price is that a client whose requests move to another replica may be refused up to
- * a lease and a half early.
+ * the lease used up while the next one is on its way take its tokens before it arrives
+ * (while Redis's last answer left the bucket at least four leases from its limit) or wait
+ * for them (nearer the limit) instead of each calling Redis. The next lease is asked for
+ * once half of the current one is used. A lease never lets a client past its limit unless
+ * other replicas drove its bucket from four leases short of the limit to the limit while
+ * this replica's lease was on its way (then up to a lease per replica got through); its
+ * price is that a client whose requests move to another replica may be refused up to a
+ * lease and a half early.
  * <p>
  * The first request of a client this replica has not counted yet does not wait for Redis
  * either: it passes while its bucket is asked for the first lease, which takes its token,
  * so it is counted all the same (a cold home for a new user then pays no Redis round trip
- * for its limits). A client already over its limit through other replicas gets that one
- * request through: one per replica, and again after a minute without requests here.
+ * for its limits). So does the first request after a lease ran out (its 10 s are up, or
+ * the window ended) when Redis's last answer left the bucket at least four leases from
+ * its limit: a client coming back after a pause does not wait either, nor do the requests
+ * of every other client queue behind the leases of all clients running out together. A
+ * client already over its limit through other replicas gets that one request through: one
+ * per replica, and again after a minute without requests here; a client that other
+ * replicas drove from four leases short of its limit to the limit since this replica last
+ * asked gets one per replica and lease.
  */
 class RateLimits {
 
@@ -117,13 +126,19 @@ class RateLimits {
 		}
 		CompletableFuture<Void> leasing = lease.leasing();
 		if (leasing == null) {
-			boolean first = lease.first();
+			boolean passes = lease.passesUnasked(limit.lease);
 			CompletableFuture<ConsumptionProbe> asked = ask(limit, redisKey, lease);
-			// a client this replica has not counted yet: its first request does not
-			// wait for Redis, whose answer counts it all the same
-			return (first && !asked.isDone()) ? CompletableFuture.completedFuture(LEASED) : asked;
+			// a client this replica has not counted yet, or whose lease ran out while its
+			// bucket was far from the limit: the request does not wait for Redis, whose
+			// answer counts it all the same
+			return (passes && !asked.isDone()) ? CompletableFuture.completedFuture(LEASED) : asked;
 		}
-		// a lease is on its way: its tokens, rather than a call to Redis of our own
+		// a lease is on its way: its tokens, rather than a call to Redis of our own,
+		// taken
+		// at once while the bucket is far from its limit
+		if (lease.onCredit(System.nanoTime(), limit.lease)) {
+			return CompletableFuture.completedFuture(LEASED);
+		}
 		return leasing.thenCompose((ignored) -> fromLease(limit, redisKey, lease)
 				? CompletableFuture.completedFuture(LEASED) : ask(limit, redisKey, lease));
 	}
@@ -339,6 +354,14 @@ class RateLimits {
 
 		private boolean asked;
 
+		/** Whether Redis answered since a request last passed unasked. */
+		private boolean answeredSince;
+
+		/**
+		 * Requests that passed on the lease on its way, taken from it when it arrives.
+		 */
+		private long credit;
+
 		synchronized Taking take(long now, long most) {
 			if (this.older > 0 && now - this.olderExpiresAt < 0) {
 				this.older--;
@@ -357,15 +380,45 @@ class RateLimits {
 			return Taking.TAKEN;
 		}
 
+		/**
+		 * Takes a token of the lease on its way, before it arrives, while Redis's last
+		 * answer left the bucket at least four leases from its limit: at most a lease
+		 * less one (the asking request's own). Tokens that arrived meanwhile are taken
+		 * first.
+		 * @param now when
+		 * @param most the limit's lease, which is what is on its way
+		 * @return whether the request passes
+		 */
+		synchronized boolean onCredit(long now, long most) {
+			if (this.tokens > 0 && now - this.expiresAt < 0) {
+				this.tokens--;
+				return true;
+			}
+			if (this.leasing == null || this.remaining < most * 4 || this.credit >= most - 1) {
+				return false;
+			}
+			this.credit++;
+			return true;
+		}
+
 		synchronized CompletableFuture<Void> leasing() {
 			return this.leasing;
 		}
 
-		/** Whether this is the first call to Redis for the bucket, once. */
-		synchronized boolean first() {
-			boolean first = !this.asked;
+		/**
+		 * Whether the request about to ask Redis may pass without waiting for the answer:
+		 * the bucket's first request on this replica, or the first after a lease ran out
+		 * (its time is up) when Redis's last answer left the bucket at least four leases
+		 * from its limit. Once per answer, so that while Redis fails the requests wait
+		 * for its answers again.
+		 * @param most the limit's lease
+		 * @return whether it passes
+		 */
+		synchronized boolean passesUnasked(long most) {
+			boolean passes = !this.asked || (this.answeredSince && farFromLimit(most));
 			this.asked = true;
-			return first;
+			this.answeredSince = false;
+			return passes;
 		}
 
 		/**
@@ -397,6 +450,8 @@ class RateLimits {
 			synchronized (this) {
 				answered = this.leasing;
 				this.leasing = null;
+				// a lease that did not come: the requests on credit passed uncounted
+				this.credit = 0;
 			}
 			// outside the lock: the requests waiting for this lease go on from here
 			if (answered != null) {
@@ -411,6 +466,10 @@ class RateLimits {
 		 */
 		synchronized void answered(ConsumptionProbe probe, long leased, long now) {
 			this.remaining = probe.getRemainingTokens();
+			this.answeredSince = true;
+			long owed = this.credit;
+			this.credit = 0;
+			leased = Math.max(0, leased - owed);
 			if (probe.isConsumed() && leased > 0) {
 				// the tokens left keep their earliest expiry: the new lease may be of
 				// the bucket's next window

@@ -35,6 +35,10 @@ class RateLimitsTests {
 			new RateLimitProperties.Limit(3, Duration.ofMinutes(1)),
 			new RateLimitProperties.Limit(5, Duration.ofMinutes(1)), List.of());
 
+	private static final RateLimitProperties LEASED_LIMITS = new RateLimitProperties(true,
+			new RateLimitProperties.Limit(100, Duration.ofMinutes(1)),
+			new RateLimitProperties.Limit(1000, Duration.ofMinutes(1)), List.of());
+
 	private final SimpleMeterRegistry meterRegistry = new SimpleMeterRegistry();
 
 	private final CircuitBreaker redis = CircuitBreaker.ofDefaults("redis");
@@ -81,13 +85,7 @@ class RateLimitsTests {
 	@Test
 	void letsANewClientsFirstRequestPassWhileRedisCountsIt() throws Exception {
 		CompletableFuture<ConsumptionProbe> redisAnswer = new CompletableFuture<>();
-		AsyncBucketProxy bucket = mock(AsyncBucketProxy.class);
-		given(bucket.tryConsumeAndReturnRemaining(anyLong())).willReturn(redisAnswer);
-		@SuppressWarnings("unchecked")
-		AsyncProxyManager<String> redisBuckets = mock(AsyncProxyManager.class, RETURNS_DEEP_STUBS);
-		given(redisBuckets.builder().withOptimization(any()).build(anyString(), any(BucketConfiguration.class)))
-			.willReturn(bucket);
-		RateLimits limits = limits(() -> redisBuckets);
+		RateLimits limits = limits(LIMITS, redisAnswering(redisAnswer));
 
 		// Redis has not answered yet (and never would: waiting for it would hang)
 		assertThat(assertTimeoutPreemptively(Duration.ofSeconds(5), () -> limits.consume("10.0.0.1", null))).isNull();
@@ -101,6 +99,51 @@ class RateLimitsTests {
 			.complete(ConsumptionProbe.rejected(0, Duration.ofSeconds(20).toNanos(), Duration.ofSeconds(20).toNanos()));
 		assertThat(next.get(5, TimeUnit.SECONDS)).isNotNull().extracting(RateLimits.Exceeded::name).isEqualTo("ip");
 		assertThat(count("home.rate.limit.local")).isZero();
+	}
+
+	@Test
+	void letsRequestsPassOnTheLeaseOnItsWayWhileTheBucketIsFarFromItsLimit() throws Exception {
+		CompletableFuture<ConsumptionProbe> renewal = new CompletableFuture<>();
+		ConsumptionProbe empty = ConsumptionProbe.rejected(0, Duration.ofSeconds(20).toNanos(),
+				Duration.ofSeconds(20).toNanos());
+		// 1000 a minute per address, leases of 50; the first lease leaves the bucket far
+		// from its limit, and its time is up at once
+		RateLimits limits = limits(LEASED_LIMITS,
+				redisAnswering(CompletableFuture.completedFuture(ConsumptionProbe.consumed(900, 0)), renewal,
+						CompletableFuture.completedFuture(empty)));
+		assertThat(limits.consume("10.0.0.1", null)).isNull();
+
+		// the next lease's 50 tokens pass before Redis answers (it never would: waiting
+		// would hang)
+		for (int request = 1; request <= 50; request++) {
+			assertThat(assertTimeoutPreemptively(Duration.ofSeconds(5), () -> limits.consume("10.0.0.1", null)))
+				.as("request %d", request)
+				.isNull();
+		}
+
+		// one more waits for that lease, which leaves it nothing, and then for Redis,
+		// which finds the bucket empty
+		CompletableFuture<RateLimits.Exceeded> next = CompletableFuture
+			.supplyAsync(() -> limits.consume("10.0.0.1", null));
+		await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !next.isDone());
+		renewal.complete(ConsumptionProbe.consumed(800, Duration.ofSeconds(60).toNanos()));
+		assertThat(next.get(5, TimeUnit.SECONDS)).isNotNull().extracting(RateLimits.Exceeded::name).isEqualTo("ip");
+	}
+
+	@Test
+	void waitsForRedisAfterALeaseRanOutNearTheLimit() throws Exception {
+		CompletableFuture<ConsumptionProbe> renewal = new CompletableFuture<>();
+		// the first lease left the bucket fewer than four leases (of 50) from its limit
+		RateLimits limits = limits(LEASED_LIMITS,
+				redisAnswering(CompletableFuture.completedFuture(ConsumptionProbe.consumed(150, 0)), renewal));
+		assertThat(limits.consume("10.0.0.1", null)).isNull();
+
+		CompletableFuture<RateLimits.Exceeded> next = CompletableFuture
+			.supplyAsync(() -> limits.consume("10.0.0.1", null));
+		await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !next.isDone());
+		renewal
+			.complete(ConsumptionProbe.rejected(0, Duration.ofSeconds(20).toNanos(), Duration.ofSeconds(20).toNanos()));
+		assertThat(next.get(5, TimeUnit.SECONDS)).isNotNull().extracting(RateLimits.Exceeded::name).isEqualTo("ip");
 	}
 
 	@Test
@@ -129,6 +172,23 @@ class RateLimitsTests {
 
 		assertThat(limits.consume("10.0.0.9", 7L)).isNotNull();
 		assertThat(limits.consume("10.0.0.9", 8L)).isNull();
+	}
+
+	private RateLimits limits(RateLimitProperties properties, AsyncBucketProxy redisBucket) {
+		@SuppressWarnings("unchecked")
+		AsyncProxyManager<String> redisBuckets = mock(AsyncProxyManager.class, RETURNS_DEEP_STUBS);
+		given(redisBuckets.builder().withOptimization(any()).build(anyString(), any(BucketConfiguration.class)))
+			.willReturn(redisBucket);
+		return new RateLimits(() -> redisBuckets, this.redis, properties, this.meterRegistry);
+	}
+
+	/** A bucket in Redis that answers each call with the next of these answers. */
+	@SafeVarargs
+	private static AsyncBucketProxy redisAnswering(CompletableFuture<ConsumptionProbe> first,
+			CompletableFuture<ConsumptionProbe>... then) {
+		AsyncBucketProxy bucket = mock(AsyncBucketProxy.class);
+		given(bucket.tryConsumeAndReturnRemaining(anyLong())).willReturn(first, then);
+		return bucket;
 	}
 
 	private RateLimits limits(Supplier<AsyncProxyManager<String>> connect) {

@@ -10,7 +10,8 @@
 #   REBUILD=1 bench/home-bench.sh    # rebuild the jar first
 #   DURATION=30s USERS=5000 bench/home-bench.sh
 #   ROUNDS=9 bench/home-bench.sh     # core and nginx at 64 connections in turn this many times (default 5): the
-#                                    # P99 ratio of each pair and their median
+#                                    # P99 ratio of each pair and their median; each run after PRELOAD (3 s) of the
+#                                    # same load; then the core's first 2 s after 10 s without requests
 #   PROFILE=1 bench/home-bench.sh    # also flame graphs (async-profiler 4.1) into bench/results/: the hit path's
 #                                    # CPU, allocations and wall clock per thread, the miss path's CPU and wall clock
 set -euo pipefail
@@ -155,6 +156,14 @@ run_wrk() { # name, connections, script, url
 	wrk -t"$THREADS" -c"$2" -d"$DURATION" --latency ${3:+-s "$3"} "$4" -- "$THREADS" >"$out" 2>&1 || true
 	cat "$out" >&2
 }
+# A round of the P99 comparison: PRELOAD (default 3 s) of the same load, not measured, then the measured run. Core and
+# nginx take turns, so without it each core round would start on a replica that sat idle for the nginx round: every
+# lease of the rate limiter and every page's background reload due at once, a transient of the first second (measured
+# on its own below, "after 10 s idle") rather than the steady state the first round measures after the warm-up.
+round_wrk() { # name, connections, script, url
+	DURATION=${PRELOAD:-3s} run_wrk "$1-preload" "$2" "$3" "$4" 2>/dev/null
+	run_wrk "$@"
+}
 # shellcheck source=wrk-figures.sh
 source "$BENCH/wrk-figures.sh"
 errors() {
@@ -169,7 +178,7 @@ say "JIT warm-up of the core"
 DURATION=${WARMUP:-40s} run_wrk warmup "$CONNECTIONS" "$WORK/users.lua" "http://127.0.0.1:$CORE_PORT/home" 2>/dev/null
 
 say "cache hit: core, $CONNECTIONS connections, $USERS users"
-run_wrk core "$CONNECTIONS" "$WORK/users.lua" "http://127.0.0.1:$CORE_PORT/home"
+round_wrk core "$CONNECTIONS" "$WORK/users.lua" "http://127.0.0.1:$CORE_PORT/home"
 if [[ -n "${PROFILE:-}" ]]; then
 	say "profiling the hit path: CPU, allocations, then wall clock per thread ($CONNECTIONS connections each)"
 	profile "$CORE_PID" start itimer
@@ -184,14 +193,18 @@ if [[ -n "${PROFILE:-}" ]]; then
 	profile "$CORE_PID" stop "$BENCH/results/hit-wall.html"
 fi
 say "same bytes from nginx, $CONNECTIONS connections"
-run_wrk nginx "$CONNECTIONS" "" "http://127.0.0.1:$NGINX_PORT/home"
+round_wrk nginx "$CONNECTIONS" "" "http://127.0.0.1:$NGINX_PORT/home"
 # one pair says little about a tail that moves with whatever else the host runs: more pairs, core and nginx in turn
 ROUNDS=${ROUNDS:-5}
 for round in $(seq 2 "$ROUNDS"); do
 	say "round $round of $ROUNDS: core, then nginx, $CONNECTIONS connections"
-	run_wrk "core-$round" "$CONNECTIONS" "$WORK/users.lua" "http://127.0.0.1:$CORE_PORT/home" 2>/dev/null
-	run_wrk "nginx-$round" "$CONNECTIONS" "" "http://127.0.0.1:$NGINX_PORT/home" 2>/dev/null
+	round_wrk "core-$round" "$CONNECTIONS" "$WORK/users.lua" "http://127.0.0.1:$CORE_PORT/home" 2>/dev/null
+	round_wrk "nginx-$round" "$CONNECTIONS" "" "http://127.0.0.1:$NGINX_PORT/home" 2>/dev/null
 done
+say "the core resuming: the first 2 s after 10 s without requests, $CONNECTIONS connections"
+DURATION=5s run_wrk core-before-idle "$CONNECTIONS" "$WORK/users.lua" "http://127.0.0.1:$CORE_PORT/home" 2>/dev/null
+sleep 10
+DURATION=2s run_wrk core-resumed "$CONNECTIONS" "$WORK/users.lua" "http://127.0.0.1:$CORE_PORT/home"
 say "cache hit: core, $MANY_CONNECTIONS connections"
 run_wrk core-many "$MANY_CONNECTIONS" "$WORK/users.lua" "http://127.0.0.1:$CORE_PORT/home"
 
@@ -235,6 +248,8 @@ nginx_rps=$(rps nginx)
 		"$(pct core 99)" "$(errors core)"
 	printf '%-34s %12s %10s %10s %8s\n' "nginx static, $CONNECTIONS conns" "$nginx_rps" "$(pct nginx 50)" \
 		"$(pct nginx 99)" "$(errors nginx)"
+	printf '%-34s %12s %10s %10s %8s\n' "core /home, hit, after 10 s idle" "$(rps core-resumed)" \
+		"$(pct core-resumed 50)" "$(pct core-resumed 99)" "$(errors core-resumed)"
 	printf '%-34s %12s %10s %10s %8s\n' "core /home, hit, $MANY_CONNECTIONS conns" "$(rps core-many)" \
 		"$(pct core-many 50)" "$(pct core-many 99)" "$(errors core-many)"
 	printf '%-34s %12s %10s %10s %8s\n' "core /home, miss, 1 conn" "$(rps miss-fast)" "$(pct miss-fast 50)" \

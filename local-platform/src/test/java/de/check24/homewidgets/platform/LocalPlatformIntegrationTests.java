@@ -472,32 +472,38 @@ class LocalPlatformIntegrationTests {
 
 	/**
 	 * Every port the platform uses, free now, so the test runs next to a running
-	 * platform.
+	 * platform. All below the kernel's ephemeral ports (32768 and up on Linux), which the
+	 * platform's own outgoing connections take while it starts: a port chosen there can
+	 * be a connection's by the time its service binds it. None chosen twice.
 	 */
 	private static Map<String, String> freePorts(Path home) {
 		Map<String, String> environment = new HashMap<>();
+		Set<Integer> taken = new HashSet<>();
 		environment.put("PLATFORM_HOME", home.toString());
-		for (String variable : List.of("PLATFORM_CORE_PORT", "PLATFORM_CORE_MANAGEMENT_PORT", "PLATFORM_POSTGRES_PORT",
-				"PLATFORM_REDIS_PORT", "PLATFORM_KAFKA_PORT", "PLATFORM_WEB_PORT", "PLATFORM_ADMIN_PORT")) {
-			environment.put(variable, Integer.toString(LocalPorts.free()));
+		for (String variable : List.of("PLATFORM_CORE_PORT", "PLATFORM_POSTGRES_PORT", "PLATFORM_REDIS_PORT",
+				"PLATFORM_KAFKA_PORT", "PLATFORM_WEB_PORT", "PLATFORM_ADMIN_PORT")) {
+			environment.put(variable, Integer.toString(freeRange(taken, 1, 1)));
 		}
 		// ranges: products count up from the first port, replicas and their management
 		// ports too (by 1 and by 10)
-		environment.put("PLATFORM_FIRST_PRODUCT_PORT", Integer.toString(freeRange(5, 1)));
-		environment.put("PLATFORM_FIRST_PRODUCT_MANAGEMENT_PORT", Integer.toString(freeRange(5, 1)));
-		environment.put("PLATFORM_CORE_REPLICA_PORT", Integer.toString(freeRange(2, 1)));
-		environment.put("PLATFORM_CORE_MANAGEMENT_PORT", Integer.toString(freeRange(2, 10)));
+		environment.put("PLATFORM_FIRST_PRODUCT_PORT", Integer.toString(freeRange(taken, 5, 1)));
+		environment.put("PLATFORM_FIRST_PRODUCT_MANAGEMENT_PORT", Integer.toString(freeRange(taken, 5, 1)));
+		environment.put("PLATFORM_CORE_REPLICA_PORT", Integer.toString(freeRange(taken, 2, 1)));
+		environment.put("PLATFORM_CORE_MANAGEMENT_PORT", Integer.toString(freeRange(taken, 2, 10)));
 		return environment;
 	}
 
-	private static int freeRange(int count, int step) {
+	private static int freeRange(Set<Integer> taken, int count, int step) {
 		for (int attempt = 0; attempt < 200; attempt++) {
-			int first = 20_000 + (int) (Math.random() * 20_000);
+			int first = 10_000 + (int) (Math.random() * 20_000);
 			boolean free = true;
 			for (int i = 0; i < count && free; i++) {
-				free = LocalPorts.isFree(first + i * step);
+				free = !taken.contains(first + i * step) && LocalPorts.isFree(first + i * step);
 			}
 			if (free) {
+				for (int i = 0; i < count; i++) {
+					taken.add(first + i * step);
+				}
 				return first;
 			}
 		}

@@ -138,9 +138,8 @@ class RateLimits {
 			// answer counts it all the same
 			return (passes && !asked.isDone()) ? CompletableFuture.completedFuture(LEASED) : asked;
 		}
-		// a lease is on its way: its tokens, rather than a call to Redis of our own,
-		// taken
-		// at once while the bucket is far from its limit
+		// a lease is on its way: its tokens rather than a call to Redis of our own,
+		// taken at once while the bucket is far from its limit
 		if (lease.onCredit(System.nanoTime(), limit.lease)) {
 			return CompletableFuture.completedFuture(LEASED);
 		}
@@ -395,6 +394,7 @@ class RateLimits {
 		 * @return whether the request passes
 		 */
 		synchronized boolean onCredit(long now, long most) {
+			// not take(): a renewal it started here would never be sent
 			if (this.tokens > 0 && now - this.expiresAt < 0) {
 				this.tokens--;
 				return true;

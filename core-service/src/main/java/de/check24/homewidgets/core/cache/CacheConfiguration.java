@@ -128,10 +128,12 @@ class CacheConfiguration {
 				observations.getIfAvailable(() -> ObservationRegistry.NOOP));
 	}
 
-	@Bean
+	@Bean(destroyMethod = "close")
 	InvalidationMessages invalidationMessages(StringRedisTemplate redis, RedisGuard redisGuard, ProductCatalog catalog,
-			ObjectMapper objectMapper, ApplicationEventPublisher events, MeterRegistry meterRegistry) {
-		return new InvalidationMessages(redis, redisGuard, catalog, objectMapper, events, meterRegistry);
+			ObjectMapper objectMapper, ApplicationEventPublisher events, Clock clock, CacheProperties properties,
+			MeterRegistry meterRegistry) {
+		return new InvalidationMessages(redis, redisGuard, catalog, objectMapper, events, clock,
+				properties.invalidationLogLength(), meterRegistry);
 	}
 
 	@Bean

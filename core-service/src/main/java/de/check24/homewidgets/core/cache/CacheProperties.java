@@ -27,12 +27,14 @@ import org.springframework.validation.annotation.Validated;
  * @param personalHomeThreads workers building personal homes after provisional ones
  * @param personalHomeQueueCapacity personal homes waiting for a worker
  * @param personalHomeAdmission how long such a build waits for a place at a product
+ * @param invalidationLogLength how many invalidations Redis keeps for replicas that
+ * subscribe again after they lost their subscription
  */
 @Validated
 @ConfigurationProperties("home.cache")
 record CacheProperties(@NotNull Duration ttl, @NotNull Duration grace, @NotNull Duration staleIfError,
 		@NotNull Duration refreshLockTtl, @Min(1) int refreshThreads, @Min(1) int refreshQueueCapacity,
 		@NotNull DataSize sectionMemory, @Min(1) int personalHomeThreads, @Min(1) int personalHomeQueueCapacity,
-		@NotNull Duration personalHomeAdmission) {
+		@NotNull Duration personalHomeAdmission, @Min(1) int invalidationLogLength) {
 
 }

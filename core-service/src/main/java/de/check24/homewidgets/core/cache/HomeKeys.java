@@ -14,6 +14,11 @@ final class HomeKeys {
 	/** The pub/sub channel invalidations travel between core replicas on. */
 	static final String CHANNEL = PREFIX + "invalidations";
 
+	/**
+	 * The capped stream of the channel's messages, for replicas that were not subscribed.
+	 */
+	static final String LOG = PREFIX + "invalidation_log";
+
 	/** Where section contents live, once each, by digest. */
 	static final String SECTION_PREFIX = "sdui:section:v1:";
 

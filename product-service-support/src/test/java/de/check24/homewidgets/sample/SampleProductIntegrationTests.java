@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -209,6 +210,19 @@ class SampleProductIntegrationTests {
 
 			assertThat(response.statusCode()).isEqualTo(415);
 			assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		}
+
+		@Test
+		void answersAFormBodyWithAProblemNotAServerError() throws Exception {
+			for (String body : List.of("\u0000", "", "user_id=1&widget_id=sample_offer", "%", "x".repeat(20_000))) {
+				HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/widget/sample/contract"))
+					.header("Content-Type", "application/x-www-form-urlencoded")
+					.POST(HttpRequest.BodyPublishers.ofString(body)), 1);
+
+				assertThat(response.statusCode()).as("status for %s", body.substring(0, Math.min(20, body.length())))
+					.isIn(400, 415);
+				assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+			}
 		}
 
 		@Test

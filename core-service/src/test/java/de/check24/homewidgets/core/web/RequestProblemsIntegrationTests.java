@@ -4,11 +4,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import de.check24.homewidgets.core.support.CoreTestBase;
 import de.check24.homewidgets.core.support.Tokens;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Requests the API fuzzer found answered by something else than a problem detail: a
@@ -27,6 +30,21 @@ class RequestProblemsIntegrationTests extends CoreTestBase {
 				.build(), HttpResponse.BodyHandlers.ofString());
 
 		assertProblem(response, 415, "unsupported-media-type");
+	}
+
+	@Test
+	void answersAFormBodyWhoseParameterTheFirewallRefusesWithAProblem() throws Exception {
+		for (String path : List.of("/widget/car-insurance/contract", "/cache/invalidate")) {
+			HttpResponse<String> response = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create(http.baseUrl() + path))
+					.header("Authorization", "Bearer " + Tokens.forUser(123))
+					.header("Content-Type", "application/x-www-form-urlencoded")
+					.POST(HttpRequest.BodyPublishers.ofString("\u0000"))
+					.build(), HttpResponse.BodyHandlers.ofString());
+
+			assertThat(response.statusCode()).as(path).isLessThan(500);
+			assertThat(response.headers().firstValue("Content-Type")).as(path).hasValue("application/problem+json");
+		}
 	}
 
 	@Test

@@ -51,9 +51,10 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler,
 	 */
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected) {
-		this.resolver
-			.resolveException(request, response, null, new ErrorResponseException(HttpStatus.BAD_REQUEST, ProblemDetail
-				.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request's path or method is not accepted"), rejected));
+		// without the rejection as its cause, which FirewallProblems would take up again
+		this.resolver.resolveException(request, response, null,
+				new ErrorResponseException(HttpStatus.BAD_REQUEST, ProblemDetail.forStatusAndDetail(
+						HttpStatus.BAD_REQUEST, "The request's path, method or parameters are not accepted"), null));
 	}
 
 }

@@ -2,6 +2,7 @@ package de.check24.homewidgets.core.cache;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,6 +64,10 @@ class InvalidationMessages implements MessageListener, SubscriptionListener {
 
 	private static final String FIRST = "0-0";
 
+	private static final int CATCH_UP_ATTEMPTS = 10;
+
+	private static final Duration CATCH_UP_RETRY = Duration.ofMillis(500);
+
 	private final String origin = UUID.randomUUID().toString();
 
 	private final StringRedisTemplate redis;
@@ -92,8 +97,9 @@ class InvalidationMessages implements MessageListener, SubscriptionListener {
 		return thread;
 	});
 
-	// foreign log entries this replica published locally, so a catch-up does not repeat
-	// what was heard live, and the other way round
+	// log entries this replica heard (its own too), so a catch-up does not repeat what
+	// was
+	// heard live, and the other way round
 	private final Map<String, Boolean> heard = new LinkedHashMap<>(256, 0.75f, false) {
 
 		@Override
@@ -124,7 +130,8 @@ class InvalidationMessages implements MessageListener, SubscriptionListener {
 			.description("Invalidations of other replicas read from the log after this replica subscribed again")
 			.register(meterRegistry);
 		this.lost = Counter.builder("home.cache.invalidations.lost")
-			.description("Catch-ups that found the log trimmed past the last entry heard: every stream was told")
+			.description(
+					"Catch-ups that found the log trimmed past the last entry heard, or could not read it: every stream was told")
 			.register(meterRegistry);
 	}
 
@@ -178,37 +185,54 @@ class InvalidationMessages implements MessageListener, SubscriptionListener {
 	/**
 	 * Replays the log's entries after the last one this replica heard. On the first
 	 * subscription there is nothing to catch up on, only a place in the log to note.
+	 * <p>
+	 * The log is read past the {@code redis} breaker: the subscription that just came
+	 * back shows Redis answers, while the breaker may stay open for seconds after an
+	 * outage. A failed read is tried again for a few seconds before every stream is told.
 	 */
 	void catchUp() {
+		for (int attempt = 1;; attempt++) {
+			try {
+				catchUpOnce();
+				return;
+			}
+			catch (RuntimeException ex) {
+				if (attempt == CATCH_UP_ATTEMPTS) {
+					if (lastHeard() != null) {
+						missedAll("the invalidation log could not be read: " + ex);
+					}
+					return;
+				}
+			}
+			try {
+				Thread.sleep(CATCH_UP_RETRY.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+	}
+
+	private void catchUpOnce() {
 		RecordId from = lastHeard();
 		if (from == null) {
-			List<MapRecord<String, Object, Object>> newest = this.guard.call("read the invalidation log",
-					() -> this.redis.opsForStream()
-						.reverseRange(HomeKeys.LOG, Range.unbounded(), Limit.limit().count(1)),
-					null);
-			if (newest != null) {
-				heard(newest.isEmpty() ? RecordId.of(FIRST) : newest.get(0).getId());
-			}
+			List<MapRecord<String, Object, Object>> newest = this.redis.opsForStream()
+				.reverseRange(HomeKeys.LOG, Range.unbounded(), Limit.limit().count(1));
+			heard((newest == null || newest.isEmpty()) ? RecordId.of(FIRST) : newest.get(0).getId());
 			return;
 		}
 		List<MapRecord<String, Object, Object>> entries = readLog(
 				Range.rightUnbounded(Range.Bound.inclusive(from.getValue())));
-		String missed = (entries != null) ? null : "the invalidation log could not be read";
-		if (entries != null && (entries.isEmpty() || !entries.get(0).getId().equals(from))) {
+		if (entries.isEmpty() || !entries.get(0).getId().equals(from)) {
 			// the entry is gone: trimmed away, or Redis lost its data (a restart, a
 			// failover), when everything in the log came after it
-			Long length = this.guard.call("read the invalidation log",
-					() -> this.redis.opsForStream().size(HomeKeys.LOG), null);
+			Long length = this.redis.opsForStream().size(HomeKeys.LOG);
+			List<MapRecord<String, Object, Object>> all = readLog(Range.unbounded());
 			if (length == null || length >= this.logLength) {
-				missed = "the invalidation log was trimmed past " + from;
+				missedAll("the invalidation log was trimmed past " + from);
 			}
-			entries = readLog(Range.unbounded());
-		}
-		if (missed != null || entries == null) {
-			missedAll((missed != null) ? missed : "the invalidation log could not be read");
-		}
-		if (entries == null) {
-			return;
+			entries = all;
 		}
 		int replayedNow = 0;
 		for (MapRecord<String, Object, Object> entry : entries) {
@@ -222,9 +246,9 @@ class InvalidationMessages implements MessageListener, SubscriptionListener {
 	}
 
 	private List<MapRecord<String, Object, Object>> readLog(Range<String> range) {
-		return this.guard.call("read the invalidation log",
-				() -> this.redis.opsForStream().range(HomeKeys.LOG, range, Limit.limit().count(this.logLength + 1)),
-				null);
+		List<MapRecord<String, Object, Object>> entries = this.redis.opsForStream()
+			.range(HomeKeys.LOG, range, Limit.limit().count(this.logLength + 1));
+		return (entries != null) ? entries : List.of();
 	}
 
 	private boolean replay(MapRecord<String, Object, Object> entry) {

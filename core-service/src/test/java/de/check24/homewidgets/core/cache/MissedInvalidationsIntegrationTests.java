@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -75,6 +77,7 @@ class MissedInvalidationsIntegrationTests {
 	@AfterEach
 	void closeStreams() {
 		this.streams.forEach(EventStream::close);
+		breaker(replicaA).transitionToClosedState();
 		LocalRedis.shared().start();
 		subscription(replicaA).start();
 	}
@@ -97,6 +100,19 @@ class MissedInvalidationsIntegrationTests {
 			}));
 		// the one heard live is not replayed: the replay went through the log in order
 		assertThat(reasons(buyer)).containsExactly("contract_deleted", "contract_created");
+	}
+
+	@Test
+	void replaysWhileTheRedisBreakerIsStillOpenAfterAnOutage() {
+		EventStream buyer = connected(replicaA, 80L);
+		breaker(replicaA).transitionToForcedOpenState();
+
+		subscription(replicaA).stop();
+		invalidateOn(replicaB, 80, "contract_created");
+		subscription(replicaA).start();
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> reasons(buyer).contains("contract_created"));
+		assertThat(reasons(buyer)).doesNotContain("invalidations_missed");
 	}
 
 	@Test
@@ -149,6 +165,10 @@ class MissedInvalidationsIntegrationTests {
 
 	private static List<String> reasons(EventStream stream) {
 		return stream.invalidations().stream().map((event) -> event.path("reason").asText()).toList();
+	}
+
+	private static CircuitBreaker breaker(ConfigurableApplicationContext replica) {
+		return replica.getBean(CircuitBreakerRegistry.class).circuitBreaker("redis");
 	}
 
 	private static InvalidationSubscription subscription(ConfigurableApplicationContext replica) {

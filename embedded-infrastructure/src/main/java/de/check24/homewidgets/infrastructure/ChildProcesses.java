@@ -1,9 +1,12 @@
 package de.check24.homewidgets.infrastructure;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -28,6 +31,21 @@ final class ChildProcesses {
 		detached.add(SETSID.toString());
 		detached.addAll(command);
 		return detached;
+	}
+
+	/**
+	 * The end of a process's log, for the message of a failed start: the log is often in
+	 * a temporary directory that is gone by the time anyone reads a failed build's
+	 * output.
+	 */
+	static String logTail(Path log, int lines) {
+		try {
+			String[] all = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).split("\n");
+			return String.join("\n", Arrays.copyOfRange(all, Math.max(0, all.length - lines), all.length));
+		}
+		catch (IOException ex) {
+			return "(the log " + log + " could not be read: " + ex.getMessage() + ")";
+		}
 	}
 
 	/**

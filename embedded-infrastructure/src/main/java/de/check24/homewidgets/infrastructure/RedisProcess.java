@@ -102,7 +102,8 @@ final class RedisProcess {
 		long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
 		while (System.nanoTime() < deadline) {
 			if (!this.process.isAlive()) {
-				throw new IOException("redis-server exited with " + this.process.exitValue() + ": " + tail(log()));
+				throw new IOException("redis-server exited with " + this.process.exitValue() + ": "
+						+ ChildProcesses.logTail(log(), 10));
 			}
 			if ("+PONG".equals(ping(this.port))) {
 				return;
@@ -116,7 +117,8 @@ final class RedisProcess {
 			}
 		}
 		ChildProcesses.stop(this.process, Duration.ofSeconds(5));
-		throw new IOException("Redis did not answer PING within " + STARTUP_TIMEOUT + ": " + tail(log()));
+		throw new IOException(
+				"Redis did not answer PING within " + STARTUP_TIMEOUT + ": " + ChildProcesses.logTail(log(), 10));
 	}
 
 	/**
@@ -134,16 +136,6 @@ final class RedisProcess {
 		}
 		catch (IOException ex) {
 			return null;
-		}
-	}
-
-	private static String tail(Path log) {
-		try {
-			List<String> lines = Files.readAllLines(log);
-			return String.join("\n", lines.subList(Math.max(0, lines.size() - 10), lines.size()));
-		}
-		catch (IOException ex) {
-			return "(no log in " + log + ")";
 		}
 	}
 

@@ -6,12 +6,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -176,7 +174,7 @@ public final class ServiceProcess implements AutoCloseable {
 		while (System.nanoTime() < deadline) {
 			if (!this.process.isAlive()) {
 				throw new IllegalStateException(this.name + " exited with " + this.process.exitValue() + "; see "
-						+ this.log + ", which ends:\n" + logTail(40));
+						+ this.log + ", which ends:\n" + ChildProcesses.logTail(this.log, 40));
 			}
 			try {
 				if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -189,18 +187,6 @@ public final class ServiceProcess implements AutoCloseable {
 			TimeUnit.MILLISECONDS.sleep(250);
 		}
 		throw new IllegalStateException(this.name + " was not healthy after " + timeout + "; see " + this.log);
-	}
-
-	// the log is often in a temporary directory that is gone by the time anyone reads a
-	// failed build's output
-	private String logTail(int lines) {
-		try {
-			String[] all = new String(Files.readAllBytes(this.log), StandardCharsets.UTF_8).split("\n");
-			return String.join("\n", Arrays.copyOfRange(all, Math.max(0, all.length - lines), all.length));
-		}
-		catch (IOException ex) {
-			return "(the log could not be read: " + ex.getMessage() + ")";
-		}
 	}
 
 	/**

@@ -50,7 +50,7 @@ import org.springframework.data.redis.core.script.RedisScript;
  */
 class InvalidationMessages implements MessageListener, SubscriptionListener {
 
-	static final String MISSED = "invalidations_missed";
+	private static final String MISSED = "invalidations_missed";
 
 	private static final Logger logger = LoggerFactory.getLogger(InvalidationMessages.class);
 
@@ -97,9 +97,8 @@ class InvalidationMessages implements MessageListener, SubscriptionListener {
 		return thread;
 	});
 
-	// log entries this replica heard (its own too), so a catch-up does not repeat what
-	// was
-	// heard live, and the other way round
+	// log entries this replica heard (its own too), so a catch-up does not repeat
+	// what was heard live, and the other way round
 	private final Map<String, Boolean> heard = new LinkedHashMap<>(256, 0.75f, false) {
 
 		@Override
@@ -252,11 +251,14 @@ class InvalidationMessages implements MessageListener, SubscriptionListener {
 	}
 
 	private boolean replay(MapRecord<String, Object, Object> entry) {
+		// most entries were heard live: not read again
+		if (!firstHearing(entry.getId().getValue())) {
+			return false;
+		}
 		try {
 			WireMessage wire = this.objectMapper.readValue(String.valueOf(entry.getValue().get("message")),
 					WireMessage.class);
-			boolean first = firstHearing(entry.getId().getValue());
-			if (!first || this.origin.equals(wire.origin())) {
+			if (this.origin.equals(wire.origin())) {
 				return false;
 			}
 			this.replayed.increment();

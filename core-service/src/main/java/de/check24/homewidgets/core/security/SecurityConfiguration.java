@@ -19,7 +19,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -188,8 +187,7 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	RequestRejectedHandler requestRejectedHandler(ProblemWriter problems) {
-		return (request, response, rejected) -> problems.write(request, response, CoreProblem.of(HttpStatus.BAD_REQUEST,
-				"request-rejected", "Bad Request", "The request's path or method is not accepted"));
+		return (request, response, rejected) -> problems.write(request, response, CoreProblem.requestRejected());
 	}
 
 	private static boolean isVisibleLatin1(String value) {

@@ -138,6 +138,16 @@ public final class CoreProblem extends ErrorResponseException {
 	}
 
 	/**
+	 * What Spring Security's firewall refuses: a {@code ;} or {@code ..} in the path, a
+	 * method such as TRACE, a parameter name or value it does not accept.
+	 * @return 400
+	 */
+	public static CoreProblem requestRejected() {
+		return of(HttpStatus.BAD_REQUEST, "request-rejected", "Bad Request",
+				"The request's path, method or parameters are not accepted");
+	}
+
+	/**
 	 * A request body larger than the core accepts.
 	 * @param limitBytes the limit
 	 * @return 413

@@ -7,7 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -60,8 +59,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	 */
 	@ExceptionHandler(RequestRejectedException.class)
 	ResponseEntity<ProblemDetail> requestRejected(RequestRejectedException ex) {
-		return answer(CoreProblem.of(HttpStatus.BAD_REQUEST, "request-rejected", "Bad Request",
-				"The request's parameters are not accepted"));
+		return answer(CoreProblem.requestRejected());
 	}
 
 	@ExceptionHandler(Exception.class)
